@@ -1,0 +1,89 @@
+/**
+ * Test and benchmark controls shared by both simulators: per-endpoint request counts and injected
+ * faults (latency, error statuses, time-outs, dropped connections, malformed bodies).
+ *
+ * These live only on the simulators, which adgraph starts only in sandbox mode: in production mode
+ * no simulator runs, so nothing here is reachable.
+ */
+
+/** What a matching request gets instead of (or before) its normal answer. */
+export interface FaultRule {
+  /** Endpoint key as counted, e.g. `GET /api/v2/advertisement/`; `*` matches every endpoint. */
+  endpoint: string;
+  /** Delay before answering, in milliseconds (applied before any other effect). */
+  latencyMs?: number;
+  /** Answer with this HTTP status and `body` (JSON) instead of the real handler. */
+  status?: number;
+  body?: unknown;
+  /** Answer 200 with this raw text (for malformed bodies) instead of the real handler. */
+  rawBody?: string;
+  /** Never answer: the request hangs until the client gives up or the simulator closes. */
+  timeout?: boolean;
+  /** Destroy the connection without answering. */
+  drop?: boolean;
+  /** Apply to this many matching requests, then remove itself. Default: until cleared. */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  endpoint: string;
+  method: string;
+  path: string;
+  query: string;
+  at: number;
+}
+
+export class Controls {
+  private readonly counts = new Map<string, number>();
+  private faults: FaultRule[] = [];
+  /** The most recent requests, newest last (bounded so long benchmarks do not grow memory). */
+  readonly log: RecordedRequest[] = [];
+  private static readonly LOG_LIMIT = 5000;
+
+  record(req: RecordedRequest): void {
+    this.counts.set(req.endpoint, (this.counts.get(req.endpoint) ?? 0) + 1);
+    this.log.push(req);
+    if (this.log.length > Controls.LOG_LIMIT) this.log.splice(0, this.log.length - Controls.LOG_LIMIT);
+  }
+
+  /** Requests received per endpoint since the last reset. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** Requests received by one endpoint (exact key) or, with no argument, by all endpoints. */
+  count(endpoint?: string): number {
+    if (endpoint !== undefined) return this.counts.get(endpoint) ?? 0;
+    let total = 0;
+    for (const n of this.counts.values()) total += n;
+    return total;
+  }
+
+  resetCounts(): void {
+    this.counts.clear();
+    this.log.length = 0;
+  }
+
+  addFault(rule: FaultRule): void {
+    if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) {
+      throw new Error('fault.times must be a positive integer');
+    }
+    this.faults.push({ ...rule });
+  }
+
+  clearFaults(endpoint?: string): void {
+    this.faults = endpoint === undefined ? [] : this.faults.filter((f) => f.endpoint !== endpoint);
+  }
+
+  /** The fault that applies to this request, consuming one use of a counted rule. */
+  takeFault(endpoint: string): FaultRule | undefined {
+    const index = this.faults.findIndex((f) => f.endpoint === endpoint || f.endpoint === '*');
+    if (index < 0) return undefined;
+    const rule = this.faults[index]!;
+    if (rule.times !== undefined) {
+      rule.times -= 1;
+      if (rule.times <= 0) this.faults.splice(index, 1);
+    }
+    return rule;
+  }
+}
