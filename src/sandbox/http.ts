@@ -72,6 +72,7 @@ export class SimServer {
   readonly controls = new Controls();
   private readonly routes: Route[] = [];
   private readonly guards: SimGuard[] = [];
+  private readonly controlRoutes = new Map<string, (body: unknown) => SimResponse | Promise<SimResponse>>();
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
   private baseUrl: string | undefined;
@@ -81,6 +82,12 @@ export class SimServer {
   route(method: string, template: string, handler: SimHandler): this {
     const normalized = normalize(template);
     this.routes.push({ method, template: normalized, segments: normalized.split('/'), handler });
+    return this;
+  }
+
+  /** A simulator-specific control under `/__sandbox/`, e.g. `POST /__sandbox/expire-tokens`. */
+  controlRoute(method: string, path: string, handler: (body: unknown) => SimResponse | Promise<SimResponse>): this {
+    this.controlRoutes.set(`${method} ${normalize(path)}`, handler);
     return this;
   }
 
@@ -243,6 +250,11 @@ export class SimServer {
     if (method === 'DELETE' && path === '/__sandbox/faults') {
       this.controls.clearFaults();
       return { status: 200, body: { ok: true } };
+    }
+    const extra = this.controlRoutes.get(`${method} ${path}`);
+    if (extra) {
+      const text = method === 'GET' ? '' : await readText(req, 64 * 1024);
+      return extra(text ? JSON.parse(text) : undefined);
     }
     return { status: 404, body: { detail: 'unknown sandbox control' } };
   }
