@@ -1,0 +1,173 @@
+/**
+ * The shared undici layer: one keep-alive agent (a pool per origin) for every upstream call, with
+ * connect/header/body time-outs, a bounded response size, and conversion of transport failures and
+ * unparseable or mis-shaped bodies into typed provider errors. Provider clients sit on top.
+ */
+import type { Readable } from 'node:stream';
+import { Agent, request } from 'undici';
+import type { z } from 'zod';
+import { ProviderError, type ProviderName } from './errors.js';
+
+export interface HttpOptions {
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  /** Responses larger than this are refused as a contract error rather than buffered. */
+  maxResponseBytes?: number;
+  /** Keep-alive connections per origin. */
+  connectionsPerOrigin?: number;
+}
+
+export interface UpstreamRequest {
+  provider: ProviderName;
+  /** Documented endpoint, e.g. `GET /api/v2/advertisement/`: used in errors, never the URL with secrets. */
+  endpoint: string;
+  account?: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer | Readable;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The parsed JSON body, or undefined when the body was empty. */
+  json: unknown;
+}
+
+/** Transport error codes that mean "the upstream did not answer usefully". */
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+export class HttpLayer {
+  readonly agent: Agent;
+  private readonly maxResponseBytes: number;
+  /** Upstream calls sent, per provider: read by benchmarks and the metrics log. */
+  readonly sent = new Map<ProviderName, number>();
+
+  constructor(options: HttpOptions) {
+    this.maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+    this.agent = new Agent({
+      connect: { timeout: options.connectTimeoutMs },
+      headersTimeout: options.headersTimeoutMs,
+      bodyTimeout: options.bodyTimeoutMs,
+      keepAliveTimeout: 10_000,
+      keepAliveMaxTimeout: 60_000,
+      connections: options.connectionsPerOrigin ?? 32,
+      pipelining: 1,
+    });
+  }
+
+  async send(req: UpstreamRequest): Promise<UpstreamResponse> {
+    this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
+    const context = { provider: req.provider, endpoint: req.endpoint, ...(req.account ? { account: req.account } : {}) };
+    let response: Awaited<ReturnType<typeof request>>;
+    try {
+      response = await request(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        dispatcher: this.agent,
+      });
+    } catch (error) {
+      throw transportError(error, context);
+    }
+
+    let text: string;
+    try {
+      text = await readBounded(response.body, this.maxResponseBytes);
+    } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        throw new ProviderError('PROVIDER_CONTRACT', `${req.provider} ${req.endpoint} answered more than ${this.maxResponseBytes} bytes`, {
+          ...context,
+          status: response.statusCode,
+        });
+      }
+      throw transportError(error, context);
+    }
+    let json: unknown;
+    if (text.trim() !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        const kind = response.statusCode >= 500 ? 'PROVIDER_UNAVAILABLE' : 'PROVIDER_CONTRACT';
+        throw new ProviderError(kind, `${req.provider} ${req.endpoint} answered HTTP ${response.statusCode} with a body that is not JSON`, {
+          ...context,
+          status: response.statusCode,
+        });
+      }
+    }
+    return { status: response.statusCode, headers: response.headers, json };
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+class ResponseTooLargeError extends Error {}
+
+async function readBounded(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > limit) {
+      body.destroy();
+      throw new ResponseTooLargeError();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function transportError(error: unknown, context: { provider: ProviderName; endpoint: string; account?: string }): ProviderError {
+  const code = (error as { code?: string }).code ?? '';
+  const what = TIMEOUT_CODES.has(code)
+    ? 'timed out'
+    : code === 'ECONNREFUSED'
+      ? 'refused the connection'
+      : code === 'UND_ERR_SOCKET' || code === 'ECONNRESET'
+        ? 'dropped the connection'
+        : `could not be reached (${code || (error as Error).message})`;
+  return new ProviderError('PROVIDER_UNAVAILABLE', `${context.provider} ${context.endpoint} ${what}`, context, { cause: error });
+}
+
+/** Whether a failed call may be sent again safely (only idempotent reads, only transient failures). */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ProviderError) || error.code !== 'PROVIDER_UNAVAILABLE') return false;
+  const status = error.details.status;
+  // Time-outs already cost the whole budget once; retrying them doubles the wait for little gain.
+  const cause = (error.cause as { code?: string } | undefined)?.code ?? '';
+  if (TIMEOUT_CODES.has(cause)) return false;
+  return status === undefined || status === 502 || status === 503 || status === 504;
+}
+
+/**
+ * Validates a wire value with its zod schema. Extra fields are tolerated (schemas are not strict);
+ * a wrong shape becomes a PROVIDER_CONTRACT error naming provider, endpoint and the first bad field.
+ */
+export function parseWire<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  context: { provider: ProviderName; endpoint: string; account?: string; status?: number },
+): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues;
+  const first = issues[0];
+  const field = first ? formatPath(first.path) : '(body)';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  throw new ProviderError(
+    'PROVIDER_CONTRACT',
+    `${context.provider} ${context.endpoint} answered an unexpected shape: ${field}: ${first?.message ?? 'invalid'}${more}`,
+    { ...context, field },
+  );
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return '(body)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,41 @@
+/**
+ * The provider registry: one shared HTTP layer and one client per configured AdStat login and
+ * TON.ai key. Built once at start; resolvers reach providers only through it.
+ */
+import type { Config } from '../config.js';
+import { AdstatClient, type AdstatClientOptions } from './adstat/client.js';
+import { HttpLayer } from './http.js';
+import { TonaiClient } from './tonai/client.js';
+
+export interface ProviderOverrides {
+  /** For tests: a shrunken AdStat rate-limit window, an injected clock. */
+  adstat?: Pick<AdstatClientOptions, 'rateLimit' | 'now'>;
+}
+
+export class Providers {
+  readonly http: HttpLayer;
+  readonly adstat: ReadonlyMap<string, AdstatClient>;
+  readonly tonai: ReadonlyMap<string, TonaiClient>;
+
+  constructor(config: Config, overrides: ProviderOverrides = {}) {
+    this.http = new HttpLayer(config.http);
+    this.adstat = new Map(
+      config.adstat.logins.map((login) => [
+        login.id,
+        new AdstatClient({
+          login,
+          http: this.http,
+          baseUrl: config.adstat.baseUrl,
+          clientApiBaseUrl: config.adstat.clientApiBaseUrl,
+          rateLimitMaxWaitMs: config.rateLimitMaxWaitMs,
+          ...overrides.adstat,
+        }),
+      ]),
+    );
+    this.tonai = new Map(config.tonai.keys.map((key) => [key.id, new TonaiClient({ key, http: this.http, baseUrl: config.tonai.baseUrl })]));
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+}
