@@ -1,0 +1,78 @@
+/** adgraph assembled: configuration → (sandbox) → providers → server. Used by main and by tests. */
+import type { Config } from './config.js';
+import type { EnvironmentInfo } from './context.js';
+import { log } from './log.js';
+import { Providers, type ProviderOverrides } from './providers/index.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
+import { startServer, type RunningServer } from './server.js';
+
+export interface Adgraph {
+  config: Config;
+  providers: Providers;
+  server: RunningServer;
+  sandbox: Sandbox | undefined;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Sandbox: simulator options (seed, clock, token lifetimes, rate limit). */
+  sandbox?: SandboxOptions;
+  /** An already-running sandbox to use instead of starting one (tests share theirs). */
+  sandboxInstance?: Sandbox;
+  providers?: ProviderOverrides;
+}
+
+/** Points a sandbox-mode configuration at the simulators, with their credentials. */
+export function withSandbox(config: Config, sandbox: Sandbox): Config {
+  return {
+    ...config,
+    adstat: { baseUrl: sandbox.adstatUrl, clientApiBaseUrl: sandbox.adstatUrl, logins: sandbox.logins },
+    tonai: { baseUrl: sandbox.tonaiUrl, keys: sandbox.keys },
+  };
+}
+
+export async function startAdgraph(config: Config, options: StartOptions = {}): Promise<Adgraph> {
+  let sandbox: Sandbox | undefined;
+  let effective = config;
+  if (config.mode === 'sandbox') {
+    sandbox = options.sandboxInstance ?? (await startSandbox(options.sandbox));
+    effective = withSandbox(config, sandbox);
+  }
+  const providers = new Providers(effective, options.providers);
+  const environment: EnvironmentInfo = { mode: config.mode, startedAt: new Date() };
+  let server: RunningServer;
+  try {
+    server = await startServer({ providers, environment, port: config.port, host: config.host });
+  } catch (error) {
+    await providers.close();
+    if (sandbox && !options.sandboxInstance) await sandbox.close();
+    throw error;
+  }
+  return {
+    config: effective,
+    providers,
+    server,
+    sandbox,
+    close: async () => {
+      await server.close();
+      await providers.close();
+      if (sandbox && !options.sandboxInstance) await sandbox.close();
+    },
+  };
+}
+
+export function describeStart(app: Adgraph): void {
+  const { config } = app;
+  if (config.mode === 'sandbox') {
+    log.warn('SANDBOX MODE: no provider credentials configured (or ADGRAPH_SANDBOX=1). Serving SIMULATED data from built-in AdStat and TON.ai simulators; nothing is real.', {
+      adstatSimulator: app.sandbox?.adstatUrl,
+      tonaiSimulator: app.sandbox?.tonaiUrl,
+    });
+  } else {
+    log.info('production mode', {
+      adstatLogins: config.adstat.logins.map((l) => l.id).join(',') || 'none',
+      tonaiKeys: config.tonai.keys.map((k) => k.id).join(',') || 'none',
+    });
+  }
+  log.info(`adgraph listening: GraphiQL at http://localhost:${app.server.port}/graphql`);
+}

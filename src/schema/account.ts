@@ -1,0 +1,123 @@
+/** Accounts: AdStat cabinets and TON.ai API-key accounts, under one type. */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
+import type { Account, AccountDetails, Provider } from '../domain/model.js';
+import type { AdstatClient } from '../providers/adstat/client.js';
+import type { TonaiClient } from '../providers/tonai/client.js';
+import { builder } from './builder.js';
+import { reportPartialFailure } from './errors.js';
+import { MoneyRef, ProviderEnum } from './scalars.js';
+
+export const AccountStatusEnum = builder.enumType('AccountStatus', {
+  description: 'Account status, normalized across providers (the provider value is in `rawStatus`).',
+  values: {
+    ACTIVE: { description: 'The account can run ads.' },
+    INACTIVE: { description: 'The account is switched off at the provider.' },
+    UNKNOWN: { description: 'The provider reports no status, or one adgraph does not know yet (see `rawStatus`).' },
+  } as const,
+});
+
+/** Cabinets of one AdStat login, read once per request. */
+export function adstatCabinets(ctx: Context, client: AdstatClient): Promise<Account[]> {
+  return ctx.once(`adstat:${client.id}:cabinets`, () => client.cabinets());
+}
+
+function adstatCabinetDetails(ctx: Context, client: AdstatClient): Promise<Map<string, AccountDetails>> {
+  return ctx.once(`adstat:${client.id}:cabinet-details`, () => client.cabinetDetails());
+}
+
+/** A TON.ai key is one account; the provider publishes no account endpoint, so it is built from configuration. */
+export function tonaiAccount(client: TonaiClient): Account {
+  return {
+    provider: 'TONAI',
+    connectionId: client.id,
+    providerId: client.id,
+    name: client.label,
+    currency: 'USDT',
+    balance: null,
+    audiencesAllowed: null,
+    labellingMode: null,
+  };
+}
+
+async function details(account: Account, ctx: Context): Promise<AccountDetails | null> {
+  if (account.provider !== 'ADSTAT') return null;
+  const client = ctx.providers.adstat.get(account.connectionId);
+  if (!client) return null;
+  return (await adstatCabinetDetails(ctx, client)).get(account.providerId) ?? null;
+}
+
+export function accountGlobalKey(account: Pick<Account, 'provider' | 'connectionId' | 'providerId'>): string {
+  return `${account.provider}:${account.connectionId}:${account.providerId}`;
+}
+
+async function loadAccount(key: string, ctx: Context): Promise<Account | null> {
+  const [provider, connectionId = '', ...rest] = key.split(':');
+  const providerId = rest.join(':');
+  if (provider === 'ADSTAT') {
+    const client = ctx.providers.adstat.get(connectionId);
+    if (!client) return null;
+    return (await adstatCabinets(ctx, client)).find((a) => a.providerId === providerId) ?? null;
+  }
+  if (provider === 'TONAI') {
+    const client = ctx.providers.tonai.get(connectionId);
+    return client && providerId === client.id ? tonaiAccount(client) : null;
+  }
+  return null;
+}
+
+export const AccountRef = builder.objectRef<Account>('Account');
+
+builder.node(AccountRef, {
+  description: 'An advertising account: an AdStat cabinet (reached through a configured login) or a TON.ai account (one per configured API key).',
+  id: { resolve: (a) => accountGlobalKey(a) },
+  loadOne: (key, ctx) => loadAccount(key, ctx),
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'providerId' in value && 'labellingMode' in value,
+  fields: (t) => ({
+    provider: t.field({ type: ProviderEnum, description: 'The provider.', resolve: (a) => a.provider }),
+    providerId: t.exposeString('providerId', { description: 'The provider’s own id: the AdStat cabinet id (e.g. "ACC0000222"), or the configured key id for TON.ai.' }),
+    connectionId: t.exposeString('connectionId', { description: 'The configured AdStat login or TON.ai key this account is reached through.' }),
+    name: t.exposeString('name', { description: 'Account name.' }),
+    currency: t.exposeString('currency', { description: 'Currency of the account’s amounts (AdStat: EUR by default; TON.ai: always USDT).' }),
+    status: t.field({
+      type: AccountStatusEnum,
+      description: 'Normalized status. AdStat: from the detailed cabinet list (one extra call per login when selected). TON.ai publishes none: UNKNOWN.',
+      resolve: async (a, _args, ctx) => (await details(a, ctx))?.status ?? 'UNKNOWN',
+    }),
+    rawStatus: t.string({ nullable: true, description: 'The provider’s own status value.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.rawStatus ?? null }),
+    balance: t.field({ type: MoneyRef, nullable: true, description: 'Balance as the account list reports it; null where the provider gives none (TON.ai).', resolve: (a) => a.balance }),
+    balanceTotal: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: total balance.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceTotal ?? null }),
+    balanceAvailable: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: balance available to allocate.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceAvailable ?? null }),
+    balanceActive: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: balance allocated to running ads.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceActive ?? null }),
+    balanceSpent: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: amount spent.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceSpent ?? null }),
+    audiencesAllowed: t.exposeBoolean('audiencesAllowed', { nullable: true, description: 'AdStat: whether phone-number audiences are available (Uzbekistan cabinets only); null for TON.ai.' }),
+    labellingMode: t.exposeString('labellingMode', { nullable: true, description: 'AdStat: the cabinet’s ad-law labelling mode as AdStat names it; automatic labelling requires a KKTU code on every ad.' }),
+    legalName: t.string({ nullable: true, description: 'AdStat: legal name of the advertiser.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.legalName ?? null }),
+    categoryKey: t.string({ nullable: true, description: 'AdStat: business category key.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.categoryKey ?? null }),
+    categoryName: t.string({ nullable: true, description: 'AdStat: business category name.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.categoryName ?? null }),
+    promotedObjects: t.stringList({ description: 'AdStat: the Telegram objects (t.me links) the cabinet promotes; empty for TON.ai.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.promotedObjects ?? [] }),
+  }),
+});
+
+/** Every account of the selected providers; a failing login is reported beside the others. */
+export async function allAccounts(ctx: Context, info: GraphQLResolveInfo, provider?: Provider | null): Promise<Account[]> {
+  const lists = await Promise.all([
+    ...(provider === 'TONAI' ? [] : [...ctx.providers.adstat.values()]).map((client) =>
+      adstatCabinets(ctx, client).catch((error: unknown) => {
+        reportPartialFailure(ctx, info, error);
+        return [];
+      }),
+    ),
+    ...(provider === 'ADSTAT' ? [] : [...ctx.providers.tonai.values()].map((client) => Promise.resolve([tonaiAccount(client)]))),
+  ]);
+  return lists.flat();
+}
+
+builder.queryField('accounts', (t) =>
+  t.field({
+    type: [AccountRef],
+    description: 'Every account of every configured login and key, optionally of one provider. A login that fails is reported in `errors` (with `extensions.code`, `provider`, `account`) and the rest are returned.',
+    args: { provider: t.arg({ type: ProviderEnum, required: false, description: 'Only accounts of this provider.' }) },
+    resolve: (_root, args, ctx, info) => allAccounts(ctx, info, args.provider),
+  }),
+);

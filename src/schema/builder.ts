@@ -1,0 +1,47 @@
+/** The Pothos builder and its plugins; no types here (see schema/index.ts). */
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { Context } from '../context.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Decimal: { Input: string; Output: string };
+    ID: { Input: string; Output: string | number };
+  };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+    nodeQueryOptions: { description: 'Fetches any object by its global id.' },
+    nodesQueryOptions: { description: 'Fetches several objects by their global ids; unknown ids give null.' },
+    nodeTypeOptions: { description: 'An object with a global id, refetchable through `node`.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.' },
+    idFieldOptions: { description: 'Global id: opaque, stable, accepted by `node` and `nodes`.' },
+    cursorFieldOptions: { description: 'Opaque cursor of this edge, for `after`/`before`.' },
+    nodeFieldOptions: { description: 'The item at this edge.' },
+    edgesFieldOptions: { description: 'The page of items, with their cursors.' },
+    pageInfoFieldOptions: { description: 'Cursors and whether there are more items.' },
+    hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of the page; pass as `after` for the next page.' },
+    firstArgOptions: { description: 'How many items from the start (or after `after`); at most 5000, default 50.' },
+    afterArgOptions: { description: 'Cursor to continue after.' },
+    lastArgOptions: { description: 'How many items from the end (or before `before`).' },
+    beforeArgOptions: { description: 'Cursor to continue before.' },
+  },
+  errors: {
+    defaultTypes: [],
+  },
+});
+
+builder.queryType({ description: 'Read the advertising accounts, advertisements and campaigns of every configured provider.' });

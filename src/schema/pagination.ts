@@ -1,0 +1,135 @@
+/**
+ * Relay connections over the providers' offset lists (AdStat offset/limit, TON.ai page/pageSize),
+ * merged across several sources (logins or keys). A cursor is the item's position: which source
+ * and which offset in it. Providers' page caps are the clients' business: asking for 1,000 items
+ * here makes the client walk as many upstream pages as that takes.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
+import type { Page } from '../domain/model.js';
+import { InputError, reportPartialFailure } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 5000;
+
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+interface Position {
+  source: number;
+  offset: number;
+}
+
+const CURSOR_PREFIX = 'o1';
+
+export function encodeCursor(position: Position): string {
+  return Buffer.from(`${CURSOR_PREFIX}:${position.source}:${position.offset}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument: string): Position {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^o1:(\d{1,6}):(\d{1,9})$/.exec(text);
+  if (!m) throw new InputError(argument, 'not a cursor of this list (use a cursor returned by it)');
+  return { source: Number(m[1]), offset: Number(m[2]) };
+}
+
+function size(value: number | null | undefined, argument: string): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw new InputError(argument, `must be a whole number from 0 to ${MAX_PAGE_SIZE} (got ${value})`);
+  }
+  return value;
+}
+
+/** One source of a merged list: fetches `count` items from `offset`. */
+export interface Source<T> {
+  fetch(offset: number, count: number): Promise<Page<T>>;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/**
+ * Resolves a connection over sources in order. A failing source is reported as a partial error
+ * (code, provider, account) and skipped, so the other sources still answer.
+ */
+export async function mergedConnection<T>(
+  args: ConnectionArgs,
+  sources: Source<T>[],
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<Connection<T>> {
+  const first = size(args.first, 'first');
+  const last = size(args.last, 'last');
+  if (first !== undefined && last !== undefined) throw new InputError('last', 'give either first or last, not both');
+  if (args.after && args.before) throw new InputError('before', 'give either after or before, not both');
+
+  if (last !== undefined || args.before) {
+    if (!args.before) throw new InputError('last', 'needs before: the providers do not report where their lists end, so page backwards from a cursor');
+    const before = decodeCursor(args.before, 'before');
+    const count = last ?? DEFAULT_PAGE_SIZE;
+    const source = sources[before.source];
+    if (!source) throw new InputError('before', 'not a cursor of this list');
+    // Backwards stays within the cursor's source: the page may be shorter than `last`.
+    const start = Math.max(0, before.offset - count);
+    const page = await source.fetch(start, before.offset - start);
+    const edges = page.items.map((node, i) => ({ cursor: encodeCursor({ source: before.source, offset: start + i }), node }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: true,
+        hasPreviousPage: start > 0 || before.source > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+
+  const count = first ?? DEFAULT_PAGE_SIZE;
+  const start = args.after ? decodeCursor(args.after, 'after') : { source: 0, offset: -1 };
+  if (start.source >= sources.length && sources.length > 0) throw new InputError('after', 'not a cursor of this list');
+  const edges: { cursor: string; node: T }[] = [];
+  let hasNextPage = false;
+  let position: Position = { source: start.source, offset: start.offset + 1 };
+
+  for (let s = 0; s < sources.length; s++) {
+    const source = sources[s]!;
+    if (s < position.source) continue;
+    const remaining = count - edges.length;
+    if (remaining <= 0 && s > position.source) {
+      // The page is full; whether anything follows would cost another call: assume it does.
+      hasNextPage = true;
+      break;
+    }
+    const offset = s === position.source ? position.offset : 0;
+    let page: Page<T>;
+    try {
+      page = await source.fetch(offset, remaining);
+    } catch (error) {
+      reportPartialFailure(ctx, info, error);
+      continue;
+    }
+    page.items.forEach((node, i) => edges.push({ cursor: encodeCursor({ source: s, offset: offset + i }), node }));
+    if (page.hasMore) {
+      hasNextPage = true;
+      break;
+    }
+    position = { source: s + 1, offset: 0 };
+  }
+
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: start.offset >= 0 || start.source > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** Provider-neutral scalars and value types: DateTime, Decimal, Money, Provider, Statistics. */
+import { GraphQLError, Kind } from 'graphql';
+import type { Money, Provider, Statistics } from '../domain/model.js';
+import { parseIsoDateTime } from '../domain/values.js';
+import { builder } from './builder.js';
+
+builder.scalarType('DateTime', {
+  description: 'A point in time as ISO 8601 in UTC with milliseconds, e.g. "2026-11-23T09:04:26.000Z". Input accepts any ISO 8601 date-time with an offset.',
+  serialize: (value) => {
+    if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new GraphQLError('DateTime: not a valid date');
+    return value.toISOString();
+  },
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? parseIsoDateTime(value) : null;
+    if (!date) throw new GraphQLError('DateTime: expected an ISO 8601 date-time such as "2026-11-23T09:00:00Z"');
+    return date;
+  },
+  parseLiteral: (ast) => {
+    const date = ast.kind === Kind.STRING ? parseIsoDateTime(ast.value) : null;
+    if (!date) throw new GraphQLError('DateTime: expected an ISO 8601 date-time such as "2026-11-23T09:00:00Z"');
+    return date;
+  },
+});
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+builder.scalarType('Decimal', {
+  description: 'An exact decimal number as a string, e.g. "12.50" — never rounded through binary floating point.',
+  serialize: (value) => String(value),
+  parseValue: (value) => {
+    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+    if (typeof text !== 'string' || !DECIMAL.test(text.trim())) throw new GraphQLError('Decimal: expected a decimal number such as "12.50"');
+    return text.trim();
+  },
+  parseLiteral: (ast) => {
+    if ((ast.kind === Kind.STRING || ast.kind === Kind.FLOAT || ast.kind === Kind.INT) && DECIMAL.test(ast.value.trim())) return ast.value.trim();
+    throw new GraphQLError('Decimal: expected a decimal number such as "12.50"');
+  },
+});
+
+export const ProviderEnum = builder.enumType('Provider', {
+  description: 'An advertising platform behind adgraph.',
+  values: {
+    ADSTAT: { value: 'ADSTAT' as Provider, description: 'AdStat, a Telegram Ads agency platform (channels, users, bots, search).' },
+    TONAI: { value: 'TONAI' as Provider, description: 'TON.ai, an ad network inside Telegram mini-apps.' },
+  } as const,
+});
+
+export const MoneyRef = builder.objectRef<Money>('Money').implement({
+  description: 'An exact amount with its currency.',
+  fields: (t) => ({
+    amount: t.field({ type: 'Decimal', description: 'The amount as an exact decimal string.', resolve: (m) => m.amount }),
+    currency: t.exposeString('currency', { description: 'ISO 4217 code or the token the provider uses (EUR, USD, RUB, USDT, TON, STAR).' }),
+  }),
+});
+
+export const StatisticsRef = builder.objectRef<Statistics>('Statistics').implement({
+  description: 'Delivery statistics as the provider reports them. Rates are percentages.',
+  fields: (t) => ({
+    impressions: t.exposeInt('impressions', { description: 'Times the ad was shown.' }),
+    clicks: t.exposeInt('clicks', { description: 'Clicks on the ad.' }),
+    goals: t.exposeInt('goals', { nullable: true, description: 'Goals reached (AdStat; null where the provider does not count goals).' }),
+    conversions: t.exposeInt('conversions', { nullable: true, description: 'Conversions (TON.ai; null where the provider does not count them).' }),
+    videoOpens: t.exposeInt('videoOpens', { nullable: true, description: 'Video opens (AdStat; null when the ad has no video or the provider gives none).' }),
+    ctr: t.exposeFloat('ctr', { nullable: true, description: 'Click-through rate, percent.' }),
+    cvr: t.exposeFloat('cvr', { nullable: true, description: 'Conversion rate, percent.' }),
+    cpc: t.field({ type: MoneyRef, nullable: true, description: 'Cost per click.', resolve: (s) => s.cpc }),
+    cpm: t.field({ type: MoneyRef, nullable: true, description: 'Cost per thousand impressions.', resolve: (s) => s.cpm }),
+    cps: t.field({ type: MoneyRef, nullable: true, description: 'Cost per goal.', resolve: (s) => s.cps }),
+    spent: t.field({ type: MoneyRef, description: 'Amount spent.', resolve: (s) => s.spent }),
+  }),
+});

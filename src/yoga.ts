@@ -1,0 +1,51 @@
+/** Yoga: the schema, the per-request context, error masking and partial-failure reporting. */
+import { GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createContext, type Context, type EnvironmentInfo } from './context.js';
+import { log } from './log.js';
+import type { Providers } from './providers/index.js';
+import { toClientError } from './schema/errors.js';
+import { schema } from './schema/index.js';
+import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
+
+/** Appends the failures that resolvers recorded without failing their field. */
+function usePartialErrors(): Plugin<Context> {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          const ctx = args.contextValue as Context;
+          if (ctx.partialErrors.length === 0 || Symbol.asyncIterator in result) return;
+          setResult({ ...result, errors: [...(result.errors ?? []), ...ctx.partialErrors] });
+        },
+      };
+    },
+  };
+}
+
+export function createAdgraphYoga(providers: Providers, environment: EnvironmentInfo): YogaServerInstance<Record<string, never>, Context> {
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    context: () => createContext(providers, environment),
+    graphiql: { title: 'adgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    logging: {
+      debug: (...args) => log.debug(args.map(String).join(' ')),
+      info: (...args) => log.info(args.map(String).join(' ')),
+      warn: (...args) => log.warn(args.map(String).join(' ')),
+      error: (...args) => log.error(args.map(String).join(' ')),
+    },
+    maskedErrors: {
+      maskError: (error) => {
+        const client = toClientError(error);
+        if (client.extensions.code === 'INTERNAL_SERVER_ERROR') {
+          const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+          log.error('unexpected error', { error: original instanceof Error ? original.stack ?? original.message : String(original) });
+        }
+        return client;
+      },
+    },
+    plugins: [usePartialErrors()],
+  });
+}

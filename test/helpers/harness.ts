@@ -1,0 +1,64 @@
+/**
+ * Test harness: both simulators and adgraph on ephemeral loopback ports, talked to over real HTTP
+ * with undici. Tests read the simulators' per-endpoint request counts to assert upstream economy.
+ */
+import { request } from 'undici';
+import { startAdgraph, type Adgraph } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { ProviderOverrides } from '../../src/providers/index.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] | undefined;
+}
+
+export interface Harness {
+  app: Adgraph;
+  sandbox: Sandbox;
+  url: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Requests the AdStat simulator received at an endpoint (e.g. `GET /api/v2/advertisement`), or in all. */
+  adstatCount(endpoint?: string): number;
+  tonaiCount(endpoint?: string): number;
+  resetCounts(): void;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  sandbox?: SandboxOptions;
+  env?: Record<string, string>;
+  providers?: ProviderOverrides;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sandbox = await startSandbox(options.sandbox);
+  const config = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...options.env });
+  const app = await startAdgraph(config, { sandboxInstance: sandbox, ...(options.providers ? { providers: options.providers } : {}) });
+  const url = `http://127.0.0.1:${app.server.port}/graphql`;
+  return {
+    app,
+    sandbox,
+    url,
+    async gql<T>(query: string, variables?: Record<string, unknown>) {
+      const res = await request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.body.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };
+      return { status: res.statusCode, data: body.data, errors: body.errors };
+    },
+    adstatCount: (endpoint) => sandbox.adstat.server.controls.count(endpoint),
+    tonaiCount: (endpoint) => sandbox.tonai.server.controls.count(endpoint),
+    resetCounts() {
+      sandbox.adstat.server.controls.resetCounts();
+      sandbox.tonai.server.controls.resetCounts();
+    },
+    async close() {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
