@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AdstatClient, type AdstatClientOptions } from '../src/providers/adstat/client.js';
 import { ProviderError } from '../src/providers/errors.js';
 import { HttpLayer } from '../src/providers/http.js';
-import { ENDPOINTS, advertisementDetails } from '../src/providers/adstat/wire.js';
+import { ENDPOINTS, advertisementDetails, cabinetNames } from '../src/providers/adstat/wire.js';
+import { SharedCache } from '../src/providers/cache.js';
+
+/** No stored answers: these tests are about the client's own request path. */
+const NO_CACHE = { listTtlMs: 0, itemTtlMs: 0, referenceTtlMs: 0 };
 import { ADSTAT_SANDBOX_USERS, AdstatSimulator, type AdstatSimulatorOptions } from '../src/sandbox/adstat/index.js';
 
 const LOGIN = 'POST /api/v2/login';
@@ -27,6 +31,8 @@ async function setup(simOptions: AdstatSimulatorOptions = {}, clientOptions: Par
     baseUrl: url,
     clientApiBaseUrl: url,
     rateLimitMaxWaitMs: 0,
+    cache: new SharedCache(),
+    ttl: NO_CACHE,
     ...clientOptions,
   });
   cleanups.push(async () => {
@@ -105,7 +111,8 @@ describe('AdStat client: token lifecycle', () => {
 describe('AdStat client: rate limit (10 requests a minute per path)', () => {
   it('12 calls to one path within a minute never draw a 429: the 11th and 12th are typed RATE_LIMITED errors, never sent', async () => {
     const { sim, client, count } = await setup();
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => client.cabinets()));
+    const names = () => client.call(ENDPOINTS.cabinetNames, { schema: cabinetNames });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, names));
     const ok = results.filter((r) => r.status === 'fulfilled');
     const limited = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as ProviderError);
     expect(ok).toHaveLength(10);
@@ -125,7 +132,7 @@ describe('AdStat client: rate limit (10 requests a minute per path)', () => {
       { rateLimit: { max: 10, windowMs: window } },
       { rateLimitMaxWaitMs: 5_000, rateLimit: { windowMs: window, marginMs: 100, blockMs: window + 100 } },
     );
-    const results = await Promise.all(Array.from({ length: 12 }, () => client.cabinets()));
+    const results = await Promise.all(Array.from({ length: 12 }, () => client.call(ENDPOINTS.cabinetNames, { schema: cabinetNames })));
     expect(results).toHaveLength(12);
     expect(count(NAMES)).toBe(12);
   });
@@ -171,13 +178,13 @@ describe('AdStat client: pagination and contract', () => {
     expect(count(ADS)).toBe(Math.ceil((all.items.length + 1) / 500));
   });
 
-  it('asks one extra row when it is free, so a small page knows whether more follow', async () => {
+  it('reads whole 500-row pages at fixed offsets, so any window is one cacheable call and knows what follows', async () => {
     const { sim, client } = await setup();
-    const page = await client.advertisements(0, 50, ALL);
+    const page = await client.advertisements(30, 50, ALL);
     expect(page.items).toHaveLength(50);
     expect(page.hasMore).toBe(true);
     const query = new URLSearchParams(sim.server.controls.log.find((r) => r.endpoint === ADS)!.query);
-    expect(query.get('limit')).toBe('51');
+    expect([query.get('offset'), query.get('limit')]).toEqual(['0', '500']);
   });
 
   it('maps rows to domain values: UTC dates, exact money with currency, normalized status beside the raw one', async () => {

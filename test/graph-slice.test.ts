@@ -11,6 +11,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   h.resetCounts();
+  h.clearCache();
   h.sandbox.adstat.server.controls.clearFaults();
   h.sandbox.tonai.server.controls.clearFaults();
 });

@@ -121,3 +121,161 @@ export interface Page<T> {
   /** Total count when the provider reports it. */
   total: number | null;
 }
+
+export type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+
+export interface TargetBot {
+  id: number | null;
+  url: string;
+  title: string | null;
+  photoUrl: string | null;
+}
+
+/** Everything AdStat's details call adds to an advertisement. */
+export interface AdvertisementDetails {
+  connectionId: string;
+  id: number;
+  telegramId: number | null;
+  accountId: string;
+  accountName: string;
+  campaignId: number;
+  campaignName: string;
+  title: string;
+  text: string;
+  adType: string;
+  status: AdvertisementStatus;
+  rawStatus: string;
+  statusUpdatedAt: Date | null;
+  currency: string;
+  tgAccountType: number | null;
+  targeting: {
+    languages: string[];
+    topics: string[];
+    channels: string[];
+    userChannels: string[];
+    bots: TargetBot[] | null;
+    searchQueries: string[] | null;
+    countries: string[];
+    locations: string[];
+    audiences: number[];
+    excludedTopics: string[];
+    excludedChannels: string[];
+    excludedUserChannels: string[];
+    excludedAudiences: number[];
+    usesAudiences: boolean | null;
+    usesExcludedAudiences: boolean | null;
+    device: string | null;
+    onlyCrypto: boolean | null;
+    excludeCrypto: boolean | null;
+    excludePolitical: boolean | null;
+    allTopicsInterestedUsers: boolean | null;
+    viewsPerUser: number | null;
+  };
+  creative: {
+    media: { token: string; url: string | null; type: string } | null;
+    buttonType: string | null;
+    promotedUrl: string;
+    promotedTitle: string | null;
+    promotedPhoto: string | null;
+    promotedPictureId: string | null;
+    showPicture: boolean | null;
+    websiteName: string | null;
+    websitePhotoUrl: string | null;
+    isWebsite: boolean | null;
+  };
+  budget: { cpm: Money; total: Money; daily: Money | null };
+  schedule: {
+    days: { day: Weekday; hours: number[] }[] | null;
+    /** Offset from UTC in seconds (AdStat `schedule_timezone`, e.g. 10800 for UTC+3). */
+    timezoneOffsetSeconds: number | null;
+    useSelectedTimezone: boolean | null;
+    startDate: Date | null;
+    endDate: Date | null;
+  };
+  moderation: {
+    declineReasons: { code: string | null; message: string }[];
+    nonEditableFields: string[];
+    afterModerationStatus: AdvertisementStatus | null;
+    rawAfterModerationStatus: string | null;
+  };
+  labelling: { erid: string | null; kktuIds: string[] };
+  pixelEvent: { tgEventId: string | null; name: string | null } | null;
+}
+
+export interface AdstatCampaign {
+  provider: 'ADSTAT';
+  connectionId: string;
+  id: number;
+  name: string;
+  description: string | null;
+  accountId: string;
+  accountName: string;
+  status: CampaignStatus;
+  rawStatus: string;
+  advertisementCount: number;
+  budget: Money | null;
+  statistics: Statistics;
+}
+
+export interface KktuNode {
+  id: string;
+  treeId: number;
+  code: string;
+  name: string;
+  /** 1 for the top groups; only level-3 nodes may be chosen for an advertisement. */
+  level: number;
+  parentId: string | null;
+  children: KktuNode[];
+}
+
+export interface PixelEvent {
+  connectionId: string;
+  accountId: string;
+  id: string;
+  pixelId: string;
+  tgEventId: string;
+  title: string;
+  type: string;
+  status: string;
+  adsCount: number;
+  createdAt: Date | null;
+  lastTriggeredAt: Date | null;
+  codeSnippet: string | null;
+}
+
+export interface Audience {
+  connectionId: string;
+  accountId: string;
+  telegramId: number;
+  title: string;
+}
+
+export interface TonaiCampaignDetails {
+  name: string;
+  status: CampaignStatus;
+  rawStatus: string;
+  budget: { daily: Money; total: Money; strategy: string; startTime: Date | null; endTime: Date | null };
+  targeting: {
+    includedRegions: string[];
+    excludedRegions: string[];
+    includedLanguages: string[];
+    excludedLanguages: string[];
+    platform: string | null;
+    telegramPremium: boolean | null;
+    userLinkedWallet: boolean | null;
+    userWalletHasBalanceOnChain: boolean | null;
+    userLinkedTonWallet: boolean | null;
+    isHighValueUser: boolean | null;
+  };
+  bidding: { billingType: string; costPer: Money };
+  creative: {
+    adFormat: string;
+    popupImage: string;
+    icon: string;
+    destinationUrl: string;
+    actionType: string;
+    text: string;
+    brandName: string;
+    buttonText: string;
+  };
+}

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.js';
 import { AdstatClient, type AdstatClientOptions } from './adstat/client.js';
+import { SharedCache } from './cache.js';
 import { HttpLayer } from './http.js';
 import { TonaiClient } from './tonai/client.js';
 
@@ -14,6 +15,8 @@ export interface ProviderOverrides {
 
 export class Providers {
   readonly http: HttpLayer;
+  /** Shared across requests: identical reads coalesce, answers live for the configured TTLs. */
+  readonly cache = new SharedCache();
   readonly adstat: ReadonlyMap<string, AdstatClient>;
   readonly tonai: ReadonlyMap<string, TonaiClient>;
 
@@ -28,11 +31,13 @@ export class Providers {
           baseUrl: config.adstat.baseUrl,
           clientApiBaseUrl: config.adstat.clientApiBaseUrl,
           rateLimitMaxWaitMs: config.rateLimitMaxWaitMs,
+          cache: this.cache,
+          ttl: config.cache,
           ...overrides.adstat,
         }),
       ]),
     );
-    this.tonai = new Map(config.tonai.keys.map((key) => [key.id, new TonaiClient({ key, http: this.http, baseUrl: config.tonai.baseUrl })]));
+    this.tonai = new Map(config.tonai.keys.map((key) => [key.id, new TonaiClient({ key, http: this.http, baseUrl: config.tonai.baseUrl, cache: this.cache, ttl: config.cache })]));
   }
 
   async close(): Promise<void> {

@@ -23,6 +23,8 @@ export interface Harness {
   adstatCount(endpoint?: string): number;
   tonaiCount(endpoint?: string): number;
   resetCounts(): void;
+  /** Forget every cached upstream answer (the next query goes upstream again). */
+  clearCache(): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       sandbox.adstat.server.controls.resetCounts();
       sandbox.tonai.server.controls.resetCounts();
     },
+    clearCache: () => app.providers.cache.clear(),
     async close() {
       await app.close();
       await sandbox.close();

@@ -3,12 +3,35 @@
  * carries a fresh Bearer token, is validated against its wire schema and comes back as domain
  * objects or a typed ProviderError. Resources stay thin; the request path is `call`.
  */
-import type { AdstatLogin } from '../../config.js';
-import type { Account, AccountDetails, AdvertisementSummary, Page } from '../../domain/model.js';
+import type { CacheConfig, AdstatLogin } from '../../config.js';
+import type {
+  Account,
+  AccountDetails,
+  AdstatCampaign,
+  AdvertisementDetails,
+  AdvertisementSummary,
+  Audience,
+  KktuNode,
+  Money,
+  Page,
+  PixelEvent,
+} from '../../domain/model.js';
+import { money } from '../../domain/values.js';
+import type { SharedCache } from '../cache.js';
+import { allPages, windowOverPages, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
 import { AdstatSession, statusError } from './auth.js';
-import { advertisementFromRow, cabinetDetails, cabinetFromName } from './map.js';
+import {
+  advertisementFromDetails,
+  advertisementFromRow,
+  audienceFromWire,
+  cabinetDetails,
+  cabinetFromName,
+  campaignFromWire,
+  kktuFromWire,
+  pixelEventFromWire,
+} from './map.js';
 import { PathRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import * as wire from './wire.js';
 import type { z } from 'zod';
@@ -20,6 +43,8 @@ export interface AdstatClientOptions {
   clientApiBaseUrl: string;
   /** How long a call may wait for a rate-limit slot before failing with RATE_LIMITED. */
   rateLimitMaxWaitMs: number;
+  cache: SharedCache;
+  ttl: CacheConfig;
   /** Overrides of the documented limit, for tests that shrink the window. */
   rateLimit?: Partial<RateLimitOptions>;
   now?: () => number;
@@ -39,6 +64,14 @@ export interface AdvertisementListFilter {
   showDeleted: boolean;
   titles: readonly string[];
   campaignNames: readonly string[];
+}
+
+export interface CampaignListFilter {
+  period: wire.WirePeriod;
+  /** Substring of the campaign name (AdStat `campaign_name`). */
+  name: string | null;
+  /** AdStat `is_active`: true, false, or null for both. */
+  active: boolean | null;
 }
 
 export class AdstatClient {
@@ -121,94 +154,121 @@ export class AdstatClient {
     }
   }
 
+  /** A GET through the shared cache: one upstream call per key while fresh or in flight. */
+  private cached<T>(endpoint: Endpoint, options: CallOptions<T>, ttlMs: number, shared = false): Promise<T> {
+    const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => String(options.params?.[name] ?? ''));
+    const query = options.query ? options.query.toString() : '';
+    // Reference data is the same for every login; everything else is the login's own.
+    const key = `${shared ? 'adstat:*' : this.cachePrefix}${path}?${query}`;
+    return this.options.cache.get(key, ttlMs, () => this.call(endpoint, options));
+  }
+
+  /** Cache keys of this login's reads start with this; writes invalidate by it. */
+  get cachePrefix(): string {
+    return `adstat:${this.id}:`;
+  }
+
   // ---- cabinets ----
 
   async cabinets(): Promise<Account[]> {
-    const names = await this.call(wire.ENDPOINTS.cabinetNames, { schema: wire.cabinetNames });
+    const names = await this.cached(wire.ENDPOINTS.cabinetNames, { schema: wire.cabinetNames }, this.options.ttl.itemTtlMs);
     return names.map((n) => cabinetFromName(this.id, n));
   }
 
-  async cabinet(accountUid: string): Promise<Account> {
-    const one = await this.call(wire.ENDPOINTS.cabinet, { params: { account_uid: accountUid }, schema: wire.cabinetName });
-    return cabinetFromName(this.id, one);
+  /** Status, balances and legal data of every cabinet (the detailed list, all pages), by cabinet id. */
+  async cabinetDetails(): Promise<Map<string, AccountDetails>> {
+    const items = await allPages(wire.LIMITS.maxPageSize, async (index) => {
+      const query = new URLSearchParams({ offset: String(index * wire.LIMITS.maxPageSize), limit: String(wire.LIMITS.maxPageSize) });
+      const page = await this.cached(wire.ENDPOINTS.cabinets, { query, schema: wire.cabinetList }, this.options.ttl.itemTtlMs);
+      return { rows: page.items, total: page.count };
+    });
+    return new Map(items.map((item) => [item.account_id, cabinetDetails(item)]));
   }
 
-  /** Status, balances and legal data of every cabinet (the detailed list, walked past its page cap), by cabinet id. */
-  async cabinetDetails(): Promise<Map<string, AccountDetails>> {
-    const page = await this.walk((offset, limit) =>
-      this.call(wire.ENDPOINTS.cabinets, {
-        query: new URLSearchParams({ offset: String(offset), limit: String(limit) }),
-        schema: wire.cabinetList,
-      }).then((p) => ({ items: p.items, total: p.count })),
-    );
-    return new Map(page.items.map((item) => [item.account_id, cabinetDetails(item)]));
+  /** The login's balances over all its cabinets (AdStat's dashboard figures). */
+  async balances(): Promise<{ active: Money; available: Money; total: Money }> {
+    const b = await this.cached(wire.ENDPOINTS.balances, { schema: wire.balances }, this.options.ttl.listTtlMs);
+    return { active: money(b.active.amount, b.active.currency), available: money(b.available.amount, b.available.currency), total: money(b.total.amount, b.total.currency) };
   }
 
   // ---- advertisements ----
 
-  /**
-   * Advertisements of all the login's cabinets from `offset`, `count` of them, walking the list in
-   * pages of at most 500 (the documented cap). The list reports no total: `hasMore` is exact when
-   * one more row fits in the last page we fetch anyway, otherwise it assumes more after a full page.
-   */
-  async advertisements(offset: number, count: number, filter: AdvertisementListFilter): Promise<Page<AdvertisementSummary>> {
-    const page = await this.walk(
-      (pageOffset, limit) => {
-        const query = new URLSearchParams({
-          show_deleted: String(filter.showDeleted),
-          period: filter.period,
-          offset: String(pageOffset),
-          limit: String(limit),
-        });
-        // The page shows `advertisement_titles=&campaign_names=`: one comma-separated value each.
-        if (filter.titles.length) query.set('advertisement_titles', filter.titles.join(','));
-        if (filter.campaignNames.length) query.set('campaign_names', filter.campaignNames.join(','));
-        return this.call(wire.ENDPOINTS.advertisements, { query, schema: wire.advertisementList }).then((p) => ({ items: p.data, total: null }));
-      },
-      offset,
-      count,
-    );
-    return { ...page, items: page.items.map((row) => advertisementFromRow(this.id, row)) };
+  private advertisementPage(index: number, filter: AdvertisementListFilter): Promise<UpstreamPage<AdvertisementSummary>> {
+    const size = wire.LIMITS.maxPageSize;
+    const query = new URLSearchParams({
+      show_deleted: String(filter.showDeleted),
+      period: filter.period,
+      offset: String(index * size),
+      limit: String(size),
+    });
+    // The page shows `advertisement_titles=&campaign_names=`: one comma-separated value each.
+    if (filter.titles.length) query.set('advertisement_titles', filter.titles.join(','));
+    if (filter.campaignNames.length) query.set('campaign_names', filter.campaignNames.join(','));
+    const key = `${this.cachePrefix}ads?${query.toString()}`;
+    return this.options.cache.get(key, this.options.ttl.listTtlMs, async () => {
+      const page = await this.call(wire.ENDPOINTS.advertisements, { query, schema: wire.advertisementList });
+      return { rows: page.data.map((row) => advertisementFromRow(this.id, row)), total: null };
+    });
   }
 
   /**
-   * Walks an offset/limit list: pages of at most the documented cap, one more row requested where
-   * it costs no extra call, stopping at a short page or the reported total.
+   * Advertisements of all the login's cabinets from `offset`, `count` of them, read as whole
+   * 500-row pages (the documented cap). The list reports no total.
    */
-  async walk<T>(
-    fetchPage: (offset: number, limit: number) => Promise<{ items: T[]; total: number | null }>,
-    offset = 0,
-    count = Number.POSITIVE_INFINITY,
-  ): Promise<Page<T>> {
-    const cap = wire.LIMITS.maxPageSize;
-    const items: T[] = [];
-    let total: number | null = null;
-    let hasMore = false;
-    let cursor = offset;
-    while (items.length < count) {
-      const remaining = count - items.length;
-      // Ask one extra row when it still fits in this page: it tells "more" from "end" for free.
-      const limit = Math.min(cap, remaining + 1);
-      const page = await fetchPage(cursor, limit);
-      total = page.total ?? total;
-      const take = page.items.slice(0, remaining);
-      items.push(...take);
-      cursor += page.items.length;
-      if (page.items.length > remaining) {
-        hasMore = true;
-        break;
-      }
-      if (page.items.length < limit || (total !== null && cursor >= total)) {
-        hasMore = false;
-        break;
-      }
-      if (items.length >= count) {
-        // A full page ended exactly at `count`: without a total we cannot know, so assume more.
-        hasMore = total === null ? true : cursor < total;
-        break;
-      }
-    }
-    return { items, hasMore, total };
+  advertisements(offset: number, count: number, filter: AdvertisementListFilter): Promise<Page<AdvertisementSummary>> {
+    return windowOverPages(offset, count, wire.LIMITS.maxPageSize, (index) => this.advertisementPage(index, filter));
+  }
+
+  /** Every advertisement matching the filter (all pages). */
+  allAdvertisements(filter: AdvertisementListFilter): Promise<AdvertisementSummary[]> {
+    return allPages(wire.LIMITS.maxPageSize, (index) => this.advertisementPage(index, filter));
+  }
+
+  /** One advertisement's details (a call per advertisement: the provider has no batch read). */
+  async advertisement(adId: number): Promise<AdvertisementDetails> {
+    const details = await this.cached(wire.ENDPOINTS.advertisement, { params: { ad_id: adId }, schema: wire.advertisementDetails }, this.options.ttl.itemTtlMs);
+    return advertisementFromDetails(this.id, details);
+  }
+
+  // ---- campaigns ----
+
+  private campaignPage(index: number, filter: CampaignListFilter): Promise<UpstreamPage<AdstatCampaign>> {
+    const size = wire.LIMITS.maxPageSize;
+    const query = new URLSearchParams({ period: filter.period, offset: String(index * size), limit: String(size) });
+    if (filter.name) query.set('campaign_name', filter.name);
+    if (filter.active !== null) query.set('is_active', String(filter.active));
+    const key = `${this.cachePrefix}campaigns?${query.toString()}`;
+    return this.options.cache.get(key, this.options.ttl.listTtlMs, async () => {
+      const page = await this.call(wire.ENDPOINTS.campaigns, { query, schema: wire.campaignList });
+      return { rows: page.items.map((c) => campaignFromWire(this.id, c)), total: page.count };
+    });
+  }
+
+  campaigns(offset: number, count: number, filter: CampaignListFilter): Promise<Page<AdstatCampaign>> {
+    return windowOverPages(offset, count, wire.LIMITS.maxPageSize, (index) => this.campaignPage(index, filter));
+  }
+
+  allCampaigns(filter: CampaignListFilter): Promise<AdstatCampaign[]> {
+    return allPages(wire.LIMITS.maxPageSize, (index) => this.campaignPage(index, filter));
+  }
+
+  // ---- reference data ----
+
+  /** The KKTU tree (the same for every login: cached once, for hours). */
+  async kktuTree(): Promise<KktuNode[]> {
+    const tree = await this.cached(wire.ENDPOINTS.kktu, { schema: wire.kktuTree }, this.options.ttl.referenceTtlMs, true);
+    return kktuFromWire(tree.items);
+  }
+
+  async pixelEvents(accountId: string): Promise<PixelEvent[]> {
+    const query = new URLSearchParams({ account_id: accountId });
+    const events = await this.cached(wire.ENDPOINTS.pixelEvents, { query, schema: wire.pixelEvents }, this.options.ttl.itemTtlMs);
+    return events.items.map((e) => pixelEventFromWire(this.id, accountId, e));
+  }
+
+  async audiences(accountId: string): Promise<Audience[]> {
+    const list = await this.cached(wire.ENDPOINTS.audiences, { params: { account_id: accountId }, schema: wire.audiences }, this.options.ttl.itemTtlMs);
+    return list.map((a) => audienceFromWire(this.id, accountId, a));
   }
 }
 

@@ -1,9 +1,34 @@
 /**
  * AdStat wire → domain. Every AdStat date, money and status conversion happens here.
  */
-import type { Account, AccountDetails, AccountStatus, AdvertisementStatus, AdvertisementSummary, CampaignStatus, Statistics } from '../../domain/model.js';
+import type {
+  Account,
+  AccountDetails,
+  AccountStatus,
+  AdstatCampaign,
+  AdvertisementDetails,
+  AdvertisementStatus,
+  AdvertisementSummary,
+  Audience,
+  CampaignStatus,
+  KktuNode,
+  PixelEvent,
+  Statistics,
+  Weekday,
+} from '../../domain/model.js';
 import { money, moneyOrNull, parseIsoDateTime, utcDate } from '../../domain/values.js';
-import { CREATED_DT_FORMAT, type WireAdvertisementRow, type WireCabinetItem, type WireCabinetName } from './wire.js';
+import {
+  CREATED_DT_FORMAT,
+  type KktuWireNode,
+  type WireAdvertisementDetails,
+  type WireAdvertisementRow,
+  type WireAudience,
+  type WireCabinetItem,
+  type WireCabinetName,
+  type WireCampaign,
+  type WirePixelEvent,
+  type WireSchedule,
+} from './wire.js';
 
 /**
  * The advertisement list carries no currency. The create body's `currency_code` defaults to EUR and
@@ -110,4 +135,159 @@ export function advertisementFromRow(connectionId: string, row: WireAdvertisemen
     balance: money(row.balance, DEFAULT_CURRENCY),
     statistics,
   };
+}
+
+const WEEKDAYS: [keyof WireSchedule, Weekday][] = [
+  ['mon', 'MONDAY'],
+  ['tue', 'TUESDAY'],
+  ['wed', 'WEDNESDAY'],
+  ['thu', 'THURSDAY'],
+  ['fri', 'FRIDAY'],
+  ['sat', 'SATURDAY'],
+  ['sun', 'SUNDAY'],
+];
+
+/** Decline reasons have no published shape: take the first text-like property as the message. */
+function declineReason(raw: string | Record<string, unknown>): { code: string | null; message: string } {
+  if (typeof raw === 'string') return { code: null, message: raw };
+  const text = ['text', 'message', 'detail', 'reason', 'description', 'title'].map((k) => raw[k]).find((v) => typeof v === 'string');
+  const code = ['code', 'type', 'key'].map((k) => raw[k]).find((v) => typeof v === 'string' || typeof v === 'number');
+  return { code: code === undefined ? null : String(code), message: typeof text === 'string' ? text : JSON.stringify(raw) };
+}
+
+const asStrings = (values: (string | number)[]): string[] => values.map(String);
+
+export function advertisementFromDetails(connectionId: string, wire: WireAdvertisementDetails): AdvertisementDetails {
+  const currency = wire.currency || DEFAULT_CURRENCY;
+  const afterModeration = wire.after_moderation_status;
+  return {
+    connectionId,
+    id: wire.ad_id,
+    telegramId: wire.telegram_id,
+    accountId: wire.account_id,
+    accountName: wire.account_name,
+    campaignId: wire.campaign_id,
+    campaignName: wire.campaign_name,
+    title: wire.title,
+    text: wire.text,
+    adType: wire.ad_type,
+    status: advertisementStatus(wire.status),
+    rawStatus: wire.status,
+    statusUpdatedAt: adstatDate(wire.status_updated_dt),
+    currency,
+    tgAccountType: wire.tg_account_type,
+    targeting: {
+      languages: wire.langs,
+      topics: asStrings(wire.topics),
+      channels: asStrings(wire.channels),
+      userChannels: wire.target_user_channels,
+      bots: wire.target_bots?.map((b) => ({ id: b.id ?? null, url: b.url, title: b.title ?? null, photoUrl: b.photo_url ?? null })) ?? null,
+      searchQueries: wire.target_search,
+      countries: wire.countries,
+      locations: wire.user_locations,
+      audiences: wire.audiences,
+      excludedTopics: asStrings(wire.exclude_topics),
+      excludedChannels: asStrings(wire.exclude_channels),
+      excludedUserChannels: wire.exclude_target_user_channels,
+      excludedAudiences: wire.exclude_audiences,
+      usesAudiences: wire.is_audiences,
+      usesExcludedAudiences: wire.is_exclude_audiences,
+      device: wire.device,
+      onlyCrypto: wire.only_crypto,
+      excludeCrypto: wire.exclude_crypto,
+      excludePolitical: wire.exclude_politic,
+      allTopicsInterestedUsers: wire.all_topics_interested_users,
+      viewsPerUser: wire.views_per_user,
+    },
+    creative: {
+      media: wire.media,
+      buttonType: wire.button_type,
+      promotedUrl: wire.promote_url,
+      promotedTitle: wire.promote_url_title,
+      promotedPhoto: wire.promote_url_photo,
+      promotedPictureId: wire.promote_url_picture_id,
+      showPicture: wire.show_picture,
+      websiteName: wire.website_name,
+      websitePhotoUrl: wire.website_photo_url,
+      isWebsite: wire.is_website,
+    },
+    budget: { cpm: money(wire.cpm, currency), total: money(wire.budget, currency), daily: moneyOrNull(wire.daily_budget, currency) },
+    schedule: {
+      days: wire.schedule ? WEEKDAYS.map(([key, day]) => ({ day, hours: [...wire.schedule![key]].sort((a, b) => a - b) })) : null,
+      timezoneOffsetSeconds: wire.schedule_timezone,
+      useSelectedTimezone: wire.use_selected_timezone,
+      startDate: adstatDate(wire.start_date),
+      endDate: adstatDate(wire.end_date),
+    },
+    moderation: {
+      declineReasons: (wire.decline_reason ?? []).map(declineReason),
+      nonEditableFields: wire.cannot_edit_fields,
+      afterModerationStatus: afterModeration ? advertisementStatus(afterModeration) : null,
+      rawAfterModerationStatus: afterModeration,
+    },
+    labelling: { erid: wire.other_info, kktuIds: wire.kktu_ids },
+    pixelEvent: wire.event ? { tgEventId: wire.event.tg_event_id ?? wire.event.tg_id ?? null, name: wire.event.name } : null,
+  };
+}
+
+export function campaignFromWire(connectionId: string, wire: WireCampaign): AdstatCampaign {
+  return {
+    provider: 'ADSTAT',
+    connectionId,
+    id: wire.id,
+    name: wire.name,
+    description: wire.description,
+    accountId: wire.account_id,
+    accountName: wire.account_name,
+    status: campaignStatus(wire.status),
+    rawStatus: wire.status,
+    advertisementCount: wire.number_of_advertisements,
+    budget: moneyOrNull(wire.budget, DEFAULT_CURRENCY),
+    statistics: {
+      impressions: wire.impressions,
+      clicks: wire.clicks,
+      goals: wire.goals,
+      conversions: null,
+      videoOpens: null,
+      ctr: wire.ctr,
+      cvr: null,
+      cpc: moneyOrNull(wire.cpc, DEFAULT_CURRENCY),
+      cpm: moneyOrNull(wire.cpm, DEFAULT_CURRENCY),
+      cps: moneyOrNull(wire.cps, DEFAULT_CURRENCY),
+      spent: money(wire.spent, DEFAULT_CURRENCY),
+    },
+  };
+}
+
+export function kktuFromWire(nodes: KktuWireNode[], level = 1, parentId: string | null = null): KktuNode[] {
+  return nodes.map((n) => ({
+    id: n.id,
+    treeId: n.tree_id,
+    code: n.code,
+    name: n.name,
+    level,
+    parentId,
+    children: kktuFromWire(n.children, level + 1, n.id),
+  }));
+}
+
+export function pixelEventFromWire(connectionId: string, accountId: string, wire: WirePixelEvent): PixelEvent {
+  return {
+    connectionId,
+    accountId,
+    id: wire.id,
+    pixelId: wire.pixel_id,
+    tgEventId: wire.tg_event_id,
+    title: wire.title,
+    type: wire.type,
+    status: wire.status,
+    adsCount: wire.ads_count,
+    createdAt: adstatDate(wire.created_at),
+    lastTriggeredAt: adstatDate(wire.last_triggered_at),
+    codeSnippet: wire.code_snippet,
+  };
+}
+
+export function audienceFromWire(connectionId: string, accountId: string, wire: WireAudience): Audience {
+  return { connectionId, accountId, telegramId: wire.telegram_id, title: wire.title };
 }

@@ -3,17 +3,21 @@
  * data}` envelope unwrapped and validated, typed ProviderErrors for everything else.
  */
 import type { z } from 'zod';
-import type { TonaiKey } from '../../config.js';
-import type { Page, TonaiCampaignSummary } from '../../domain/model.js';
+import type { CacheConfig, TonaiKey } from '../../config.js';
+import type { Page, TonaiCampaignDetails, TonaiCampaignSummary } from '../../domain/model.js';
+import type { SharedCache } from '../cache.js';
+import { allPages, windowOverPages, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
-import { campaignFromList } from './map.js';
+import { campaignFromDetail, campaignFromList } from './map.js';
 import * as wire from './wire.js';
 
 export interface TonaiClientOptions {
   key: TonaiKey;
   http: HttpLayer;
   baseUrl: string;
+  cache: SharedCache;
+  ttl: CacheConfig;
 }
 
 type Endpoint = (typeof wire.ENDPOINTS)[keyof typeof wire.ENDPOINTS];
@@ -59,51 +63,39 @@ export class TonaiClient {
     }
   }
 
-  /**
-   * Campaigns from `offset`, `count` of them, walking `current`/`pageSize` pages of at most 100.
-   * Pages are aligned to the largest page size that keeps `offset` on a page boundary, so any offset
-   * works; `total` makes `hasMore` exact.
-   */
-  async campaigns(offset: number, count: number): Promise<Page<TonaiCampaignSummary>> {
-    const pageSize = pageSizeFor(offset, count);
-    const items: TonaiCampaignSummary[] = [];
-    let total: number | null = null;
-    let current = Math.floor(offset / pageSize) + 1;
-    let skip = offset - (current - 1) * pageSize;
-    while (items.length < count) {
-      const query = new URLSearchParams({ current: String(current), pageSize: String(pageSize) });
-      const data = await this.call(wire.ENDPOINTS.list, { query, schema: wire.listData });
-      total = data.total;
-      const rows = data.campaigns.slice(skip, skip + (count - items.length));
-      items.push(...rows.map((c) => campaignFromList(this.id, c)));
-      skip = 0;
-      if (data.campaigns.length < pageSize || current * pageSize >= total) break;
-      current += 1;
-    }
-    return { items, total, hasMore: total !== null && offset + items.length < total };
+  get cachePrefix(): string {
+    return `tonai:${this.id}:`;
   }
-}
 
-/**
- * The page size for a window [offset, offset+count): the documented maximum when offset is a
- * multiple of it (the common case), else the largest size that divides the offset and still
- * covers the window in as few pages as possible.
- */
-export function pageSizeFor(offset: number, count: number): number {
-  const max = wire.LIMITS.maxPageSize;
-  if (offset % max === 0) return max;
-  let best = 1;
-  let bestPages = Number.POSITIVE_INFINITY;
-  for (let size = max; size >= 1; size--) {
-    const first = Math.floor(offset / size);
-    const last = Math.floor((offset + Math.max(count, 1) - 1) / size);
-    const pages = last - first + 1;
-    if (pages < bestPages) {
-      bestPages = pages;
-      best = size;
-    }
+  private campaignPage(index: number): Promise<UpstreamPage<TonaiCampaignSummary>> {
+    const size = wire.LIMITS.maxPageSize;
+    const query = new URLSearchParams({ current: String(index + 1), pageSize: String(size) });
+    return this.options.cache.get(`${this.cachePrefix}list?${query.toString()}`, this.options.ttl.listTtlMs, async () => {
+      const data = await this.call(wire.ENDPOINTS.list, { query, schema: wire.listData });
+      return { rows: data.campaigns.map((c) => campaignFromList(this.id, c)), total: data.total };
+    });
   }
-  return best;
+
+  /**
+   * Campaigns from `offset`, `count` of them, read as whole pages of 100 (the documented maximum)
+   * through the shared cache; `total` makes `hasMore` exact.
+   */
+  campaigns(offset: number, count: number): Promise<Page<TonaiCampaignSummary>> {
+    return windowOverPages(offset, count, wire.LIMITS.maxPageSize, (index) => this.campaignPage(index));
+  }
+
+  allCampaigns(): Promise<TonaiCampaignSummary[]> {
+    return allPages(wire.LIMITS.maxPageSize, (index) => this.campaignPage(index));
+  }
+
+  /** One campaign's budget, targeting, bidding and creative (the list has none of them). */
+  async campaign(campaignId: string): Promise<TonaiCampaignDetails> {
+    const query = new URLSearchParams({ campaignId });
+    const data = await this.options.cache.get(`${this.cachePrefix}detail?${query.toString()}`, this.options.ttl.itemTtlMs, () =>
+      this.call(wire.ENDPOINTS.detail, { query, schema: wire.detailData }),
+    );
+    return campaignFromDetail(data);
+  }
 }
 
 function unwrap<T>(

@@ -1,7 +1,7 @@
 /** TON.ai wire → domain. Every TON.ai money, time and status conversion happens here. */
-import type { CampaignStatus, TonaiCampaignSummary } from '../../domain/model.js';
-import { money } from '../../domain/values.js';
-import { CURRENCY, type WireListCampaign } from './wire.js';
+import type { CampaignStatus, TonaiCampaignDetails, TonaiCampaignSummary } from '../../domain/model.js';
+import { fromEpochMs, money } from '../../domain/values.js';
+import { CURRENCY, type WireDetail, type WireListCampaign } from './wire.js';
 
 /** `campaignStatus` values published by the provider's newer documentation. */
 const CAMPAIGN_STATUS: Record<string, CampaignStatus> = {
@@ -42,6 +42,46 @@ export function campaignFromList(connectionId: string, wire: WireListCampaign): 
       cpm: null,
       cps: null,
       spent: money(wire.cost, CURRENCY),
+    },
+  };
+}
+
+/** Budget times are epoch milliseconds on the wire. */
+export function campaignFromDetail(wire: WireDetail): TonaiCampaignDetails {
+  const t = wire.targeting;
+  return {
+    name: wire.name,
+    status: campaignStatus(wire.campaignStatus),
+    rawStatus: wire.campaignStatus,
+    budget: {
+      daily: money(wire.budget.amount, CURRENCY),
+      total: money(wire.budget.total, CURRENCY),
+      strategy: wire.budget.strategy,
+      startTime: fromEpochMs(wire.budget.startTime),
+      endTime: fromEpochMs(wire.budget.endTime),
+    },
+    targeting: {
+      includedRegions: t.includedRegions ?? [],
+      excludedRegions: t.excludedRegions ?? [],
+      includedLanguages: t.includedLanguages ?? [],
+      excludedLanguages: t.excludedLanguages ?? [],
+      platform: t.platform ?? null,
+      telegramPremium: t.telegramPremium ?? null,
+      userLinkedWallet: t.userLinkedWallet ?? null,
+      userWalletHasBalanceOnChain: t.userWalletHasBalanceOnChain ?? null,
+      userLinkedTonWallet: t.userLinkedTonWallet ?? null,
+      isHighValueUser: t.isHighValueUser ?? null,
+    },
+    bidding: { billingType: wire.bidding.billingType, costPer: money(wire.bidding.costPer, CURRENCY) },
+    creative: {
+      adFormat: wire.ad.adFormat,
+      popupImage: wire.ad.popupImage,
+      icon: wire.ad.icon,
+      destinationUrl: wire.ad.destination.url,
+      actionType: wire.ad.destination.actionType,
+      text: wire.ad.text,
+      brandName: wire.ad.brandName,
+      buttonText: wire.ad.buttonText,
     },
   };
 }
