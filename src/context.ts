@@ -1,10 +1,32 @@
-/** Per-request context: the provider registry, the environment, and errors to report beside data. */
+/**
+ * Per-request context: the provider registry, the environment, the request's loaders, and errors
+ * to report beside data.
+ */
+import DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
+import type { AdvertisementDetails, AdvertisementSummary, TonaiCampaignDetails, TonaiCampaignSummary } from './domain/model.js';
 import type { Providers } from './providers/index.js';
 
 export interface EnvironmentInfo {
   mode: 'sandbox' | 'production';
   startedAt: Date;
+}
+
+export interface Loaders {
+  /** AdStat advertisement details by `login:adId`: one upstream call per distinct ad, none twice. */
+  adstatDetails: DataLoader<string, AdvertisementDetails>;
+  /** TON.ai campaign details by `key:campaignId`. */
+  tonaiDetails: DataLoader<string, TonaiCampaignDetails>;
+}
+
+/**
+ * Rows this request has already read from a list, by `login:id` / `key:id`. A later lookup of the
+ * same item (a `node` query, a link from another object) is served from here, so list rows prime
+ * the item loaders and no call is made unless a field needs more than the row has.
+ */
+export interface SeenRows {
+  advertisements: Map<string, AdvertisementSummary>;
+  tonaiCampaigns: Map<string, TonaiCampaignSummary>;
 }
 
 export interface Context {
@@ -15,11 +37,34 @@ export interface Context {
    * here and the server appends them to the response's `errors` with their path.
    */
   partialErrors: GraphQLError[];
+  loaders: Loaders;
+  seen: SeenRows;
   /**
    * Per-request deduplication of one upstream read (a whole list, a reference tree): the first
    * caller starts it, everyone else in the request shares the promise.
    */
   once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/** Splits `connection:id` keys (connection ids never contain a colon; item ids may). */
+export function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+}
+
+/** A batch function that loads each key on its own and returns an Error for the ones that failed. */
+function each<V>(load: (connectionId: string, id: string) => Promise<V>) {
+  return (keys: readonly string[]) =>
+    Promise.all(
+      keys.map((key) => {
+        const [connectionId, id] = splitKey(key);
+        return load(connectionId, id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      }),
+    );
+}
+
+function missing(provider: string, connectionId: string): Error {
+  return new Error(`no ${provider} connection "${connectionId}" is configured`);
 }
 
 export function createContext(providers: Providers, environment: EnvironmentInfo): Context {
@@ -28,6 +73,22 @@ export function createContext(providers: Providers, environment: EnvironmentInfo
     providers,
     environment,
     partialErrors: [],
+    seen: { advertisements: new Map(), tonaiCampaigns: new Map() },
+    loaders: {
+      // AdStat has no batch read: each ad's details path is its own call (and its own rate bucket).
+      adstatDetails: new DataLoader(
+        each((login, id) => {
+          const client = providers.adstat.get(login);
+          return client ? client.advertisement(Number(id)) : Promise.reject(missing('AdStat', login));
+        }),
+      ),
+      tonaiDetails: new DataLoader(
+        each((key, id) => {
+          const client = providers.tonai.get(key);
+          return client ? client.campaign(id) : Promise.reject(missing('TON.ai', key));
+        }),
+      ),
+    },
     once<T>(key: string, load: () => Promise<T>): Promise<T> {
       let promise = pending.get(key) as Promise<T> | undefined;
       if (!promise) {

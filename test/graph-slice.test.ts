@@ -24,7 +24,7 @@ const OVERVIEW = /* GraphQL */ `
       edges { cursor node { id providerId title status rawStatus adType createdAt cpm { amount currency } statistics { impressions clicks ctr spent { amount currency } } } }
       pageInfo { hasNextPage hasPreviousPage endCursor }
     }
-    campaigns(first: $campaigns) {
+    campaigns(first: $campaigns, provider: TONAI) {
       edges { node { id provider providerId name status rawStatus statistics { impressions spent { amount currency } } } }
       pageInfo { hasNextPage endCursor }
     }

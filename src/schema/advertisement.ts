@@ -1,10 +1,79 @@
-/** AdStat advertisements. */
-import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { AdvertisementSummary } from '../domain/model.js';
-import { PERIODS } from '../providers/adstat/wire.js';
+/**
+ * AdStat advertisements. An Advertisement is backed by a list row, by details, or by both: fields
+ * the list carries are served from the row (no extra call), the rest from the details call, made
+ * only when a selected field needs it and at most once per ad per request.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { splitKey, type Context } from '../context.js';
+import type { AdvertisementDetails, AdvertisementStatus, AdvertisementSummary, Weekday } from '../domain/model.js';
+import type { AdstatClient, AdvertisementListFilter } from '../providers/adstat/client.js';
+import type { WirePeriod } from '../providers/adstat/wire.js';
+import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
-import { mergedConnection } from './pagination.js';
+import { lazyArraySource, mergedConnection, type ConnectionArgs, type Source } from './pagination.js';
 import { MoneyRef, ProviderEnum, StatisticsRef } from './scalars.js';
+
+/** What an Advertisement object holds: its key, and whichever of row and details is known. */
+export interface AdRef {
+  connectionId: string;
+  id: number;
+  row: AdvertisementSummary | null;
+  details: AdvertisementDetails | null;
+}
+
+export const adKey = (ad: { connectionId: string; id: number }): string => `${ad.connectionId}:${ad.id}`;
+
+/** A row from a list: remembered for the request so later lookups of the same ad cost nothing. */
+export function adFromRow(ctx: Context, row: AdvertisementSummary): AdRef {
+  ctx.seen.advertisements.set(adKey(row), row);
+  return { connectionId: row.connectionId, id: row.id, row, details: null };
+}
+
+function adstatClient(ctx: Context, connectionId: string): AdstatClient {
+  const client = ctx.providers.adstat.get(connectionId);
+  if (!client) throw new ProviderError('NOT_FOUND', `no AdStat login "${connectionId}" is configured`, { provider: 'AdStat', endpoint: '-', account: connectionId });
+  return client;
+}
+
+export const ALL_ADS: AdvertisementListFilter = { period: 'all', showDeleted: true, titles: [], campaignNames: [] };
+
+/** Every row of a login for a filter, read once per request (and through the shared cache). */
+export function allAdRows(ctx: Context, client: AdstatClient, filter: AdvertisementListFilter): Promise<AdvertisementSummary[]> {
+  const key = `adstat:${client.id}:all-ads:${filter.period}:${filter.showDeleted}:${filter.titles.join(',')}:${filter.campaignNames.join(',')}`;
+  return ctx.once(key, async () => {
+    const rows = await client.allAdvertisements(filter);
+    for (const row of rows) ctx.seen.advertisements.set(adKey(row), row);
+    return rows;
+  });
+}
+
+/** The row of an ad known only by id or details: from this request's lists, else the full list. */
+async function rowOf(ad: AdRef, ctx: Context): Promise<AdvertisementSummary | null> {
+  if (ad.row) return ad.row;
+  const seen = ctx.seen.advertisements.get(adKey(ad));
+  if (seen) return seen;
+  const rows = await allAdRows(ctx, adstatClient(ctx, ad.connectionId), ALL_ADS);
+  return rows.find((r) => r.id === ad.id) ?? null;
+}
+
+async function detailsOf(ad: AdRef, ctx: Context): Promise<AdvertisementDetails> {
+  return ad.details ?? ctx.loaders.adstatDetails.load(adKey(ad));
+}
+
+/** Loads an ad by key for `node`: a row this request has seen, else its details (which prove it exists). */
+export async function loadAd(key: string, ctx: Context): Promise<AdRef | null> {
+  const [connectionId, idText] = splitKey(key);
+  const id = Number(idText);
+  if (!ctx.providers.adstat.has(connectionId) || !Number.isSafeInteger(id)) return null;
+  const row = ctx.seen.advertisements.get(key);
+  if (row) return { connectionId, id, row, details: null };
+  try {
+    return { connectionId, id, row: null, details: await ctx.loaders.adstatDetails.load(key) };
+  } catch (error) {
+    if (error instanceof ProviderError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
 
 export const AdvertisementStatusEnum = builder.enumType('AdvertisementStatus', {
   description: 'Advertisement status, normalized (the provider value is in `rawStatus`).',
@@ -13,7 +82,7 @@ export const AdvertisementStatusEnum = builder.enumType('AdvertisementStatus', {
     STOPPED: { description: 'Stopped by the advertiser.' },
     ON_HOLD: { description: 'On hold (e.g. waiting for budget or a start date).' },
     IN_REVIEW: { description: 'Waiting for moderation.' },
-    DECLINED: { description: 'Declined by moderation; see the decline reasons.' },
+    DECLINED: { description: 'Declined by moderation; see `moderation.declineReasons`.' },
     DELETED: { description: 'Deleted.' },
     UNKNOWN: { description: 'A status adgraph does not know yet; `rawStatus` has the provider’s value.' },
   } as const,
@@ -29,72 +98,332 @@ export const AdTypeEnum = builder.enumType('AdType', {
     UNKNOWN: { value: 'unknown', description: 'A type adgraph does not know yet; `rawAdType` has the provider’s value.' },
   } as const,
 });
+type AdTypeValue = 'target_channels' | 'target_users' | 'target_bots' | 'target_search' | 'unknown';
+const adType = (raw: string): AdTypeValue =>
+  (['target_channels', 'target_users', 'target_bots', 'target_search'] as const).find((t) => t === raw) ?? 'unknown';
 
-const KNOWN_AD_TYPES = new Set(['target_channels', 'target_users', 'target_bots', 'target_search']);
-
-const PeriodEnum = builder.enumType('CreationPeriod', {
+export const PeriodEnum = builder.enumType('CreationPeriod', {
   description: 'Filter by creation time, as the provider defines it (UTC days).',
   values: {
-    TODAY: { value: 'today' as (typeof PERIODS)[number], description: 'Created today.' },
-    YESTERDAY: { value: 'yesterday' as (typeof PERIODS)[number], description: 'Created yesterday.' },
-    THIS_MONTH: { value: 'starts_month' as (typeof PERIODS)[number], description: 'Created since the start of this month.' },
-    ALL: { value: 'all' as (typeof PERIODS)[number], description: 'Any time.' },
+    TODAY: { value: 'today' as WirePeriod, description: 'Created today.' },
+    YESTERDAY: { value: 'yesterday' as WirePeriod, description: 'Created yesterday.' },
+    THIS_MONTH: { value: 'starts_month' as WirePeriod, description: 'Created since the start of this month.' },
+    ALL: { value: 'all' as WirePeriod, description: 'Any time.' },
   } as const,
 });
 
-export const AdvertisementRef = builder.objectRef<AdvertisementSummary>('Advertisement').implement({
-  description: 'An AdStat advertisement: creative, targeting type, bid, status and statistics.',
+const WeekdayEnum = builder.enumType('Weekday', {
+  description: 'Day of the week.',
+  values: {
+    MONDAY: { description: 'Monday.' },
+    TUESDAY: { description: 'Tuesday.' },
+    WEDNESDAY: { description: 'Wednesday.' },
+    THURSDAY: { description: 'Thursday.' },
+    FRIDAY: { description: 'Friday.' },
+    SATURDAY: { description: 'Saturday.' },
+    SUNDAY: { description: 'Sunday.' },
+  } as const,
+});
+
+type Details = AdvertisementDetails;
+
+const TargetBotRef = builder.objectRef<NonNullable<Details['targeting']['bots']>[number]>('TargetBot').implement({
+  description: 'A bot an advertisement is shown in.',
   fields: (t) => ({
-    id: t.id({ description: 'Global id.', resolve: (ad) => encodeGlobalID('Advertisement', `${ad.connectionId}:${ad.id}`) }),
-    provider: t.field({ type: ProviderEnum, description: 'Always ADSTAT.', resolve: (ad) => ad.provider }),
-    providerId: t.string({ description: 'AdStat’s advertisement id.', resolve: (ad) => String(ad.id) }),
-    connectionId: t.exposeString('connectionId', { description: 'The configured AdStat login it was read through.' }),
-    accountName: t.exposeString('accountName', { description: 'Name of the cabinet the advertisement belongs to.' }),
-    title: t.exposeString('title', { description: 'Advertisement title.' }),
-    text: t.exposeString('text', { description: 'Creative text.' }),
-    adType: t.field({ type: AdTypeEnum, description: 'Targeting type.', resolve: (ad) => (KNOWN_AD_TYPES.has(ad.adType) ? (ad.adType as 'target_bots') : 'unknown') }),
-    rawAdType: t.exposeString('adType', { description: 'The provider’s own targeting-type value.' }),
-    actionType: t.exposeString('actionType', { nullable: true, description: 'Target action type, when set.' }),
-    status: t.field({ type: AdvertisementStatusEnum, description: 'Normalized status.', resolve: (ad) => ad.status }),
-    rawStatus: t.exposeString('rawStatus', { description: 'The provider’s own status value.' }),
-    statusUpdatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the status last changed (UTC).', resolve: (ad) => ad.statusUpdatedAt }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the advertisement was created (UTC).', resolve: (ad) => ad.createdAt }),
-    campaignProviderId: t.string({ description: 'AdStat’s id of the advertisement’s campaign.', resolve: (ad) => String(ad.campaignId) }),
-    campaignName: t.exposeString('campaignName', { description: 'Name of the advertisement’s campaign.' }),
-    promotedObject: t.exposeString('promotedObject', { description: 'The promoted object (a t.me link or a website).' }),
-    cpm: t.field({ type: MoneyRef, description: 'Price per thousand impressions.', resolve: (ad) => ad.bid }),
-    balance: t.field({ type: MoneyRef, description: 'Budget left on the advertisement.', resolve: (ad) => ad.balance }),
-    kktuCodes: t.exposeStringList('kktuCodes', { description: 'KKTU codes (ad-law product categories) of the advertisement.' }),
-    targetTopics: t.exposeStringList('targetTopics', { description: 'Targeted topics.' }),
-    statistics: t.field({ type: StatisticsRef, description: 'Delivery statistics.', resolve: (ad) => ad.statistics }),
+    telegramId: t.exposeFloat('id', { nullable: true, description: 'Telegram id of the bot (when the provider gives it).' }),
+    url: t.exposeString('url', { description: 'Link to the bot, e.g. "t.me/some_bot".' }),
+    title: t.exposeString('title', { nullable: true, description: 'Bot name.' }),
+    photoUrl: t.exposeString('photoUrl', { nullable: true, description: 'Bot avatar URL.' }),
   }),
 });
+
+const TargetingRef = builder.objectRef<Details['targeting'] & { type: string }>('AdvertisementTargeting').implement({
+  description: 'Who sees the advertisement.',
+  fields: (t) => ({
+    type: t.field({ type: AdTypeEnum, description: 'Targeting type.', resolve: (x) => adType(x.type) }),
+    languages: t.exposeStringList('languages', { description: 'Targeted languages.' }),
+    topics: t.exposeStringList('topics', { description: 'Targeted topics.' }),
+    channels: t.exposeStringList('channels', { description: 'Targeted channels.' }),
+    userChannels: t.exposeStringList('userChannels', { description: 'Channels whose readers are targeted (user targeting).' }),
+    bots: t.field({ type: [TargetBotRef], nullable: true, description: 'Targeted bots (bot ads).', resolve: (x) => x.bots }),
+    searchQueries: t.exposeStringList('searchQueries', { nullable: true, description: 'Targeted search queries (search ads).' }),
+    countries: t.exposeStringList('countries', { description: 'Targeted countries.' }),
+    locations: t.exposeStringList('locations', { description: 'Targeted cities.' }),
+    audiences: t.exposeIntList('audiences', { description: 'Targeted phone-number audiences (their Telegram ids).' }),
+    excludedTopics: t.exposeStringList('excludedTopics', { description: 'Excluded topics.' }),
+    excludedChannels: t.exposeStringList('excludedChannels', { description: 'Excluded channels.' }),
+    excludedUserChannels: t.exposeStringList('excludedUserChannels', { description: 'Excluded user-targeting channels.' }),
+    excludedAudiences: t.exposeIntList('excludedAudiences', { description: 'Excluded audiences.' }),
+    usesAudiences: t.exposeBoolean('usesAudiences', { nullable: true, description: 'Whether audience targeting is used.' }),
+    usesExcludedAudiences: t.exposeBoolean('usesExcludedAudiences', { nullable: true, description: 'Whether excluded audiences are used.' }),
+    device: t.exposeString('device', { nullable: true, description: 'Targeted device ("all").' }),
+    onlyCrypto: t.exposeBoolean('onlyCrypto', { nullable: true, description: 'Shown only in crypto channels.' }),
+    excludeCrypto: t.exposeBoolean('excludeCrypto', { nullable: true, description: 'Crypto channels excluded.' }),
+    excludePolitical: t.exposeBoolean('excludePolitical', { nullable: true, description: 'Political content excluded.' }),
+    allTopicsInterestedUsers: t.exposeBoolean('allTopicsInterestedUsers', { nullable: true, description: 'Targets users interested in all topics.' }),
+    viewsPerUser: t.exposeInt('viewsPerUser', { nullable: true, description: 'How many times one user may see it.' }),
+  }),
+});
+
+const MediaRef = builder.objectRef<NonNullable<Details['creative']['media']>>('Media').implement({
+  description: 'An uploaded image or video.',
+  fields: (t) => ({
+    token: t.exposeString('token', { description: 'Media token (as returned by an upload).' }),
+    url: t.exposeString('url', { nullable: true, description: 'Where the file is served.' }),
+    type: t.exposeString('type', { description: 'Media type, e.g. "image" or "video".' }),
+  }),
+});
+
+const CreativeRef = builder.objectRef<Details['creative'] & { title: string; text: string }>('AdvertisementCreative').implement({
+  description: 'What the advertisement shows.',
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'Title.' }),
+    text: t.exposeString('text', { description: 'Text.' }),
+    media: t.field({ type: MediaRef, nullable: true, description: 'Image or video, if any.', resolve: (c) => c.media }),
+    buttonType: t.exposeString('buttonType', { nullable: true, description: 'Button type as AdStat names it (e.g. "open_website", "learn_more").' }),
+    promotedUrl: t.exposeString('promotedUrl', { description: 'URL of the promoted object.' }),
+    promotedTitle: t.exposeString('promotedTitle', { nullable: true, description: 'Title of the promoted object.' }),
+    promotedPhoto: t.exposeString('promotedPhoto', { nullable: true, description: 'Path of the promoted object’s picture.' }),
+    promotedPictureId: t.exposeString('promotedPictureId', { nullable: true, description: 'Id of the promoted object’s picture.' }),
+    showPicture: t.exposeBoolean('showPicture', { nullable: true, description: 'Whether the avatar is shown.' }),
+    websiteName: t.exposeString('websiteName', { nullable: true, description: 'Website name (external links).' }),
+    websitePhotoUrl: t.exposeString('websitePhotoUrl', { nullable: true, description: 'Website picture URL.' }),
+    isWebsite: t.exposeBoolean('isWebsite', { nullable: true, description: 'Whether the promoted object is a website.' }),
+  }),
+});
+
+const BudgetRef = builder.objectRef<Details['budget']>('AdvertisementBudget').implement({
+  description: 'Bid and budgets, in the advertisement’s currency.',
+  fields: (t) => ({
+    cpm: t.field({ type: MoneyRef, description: 'Price per thousand impressions.', resolve: (b) => b.cpm }),
+    total: t.field({ type: MoneyRef, description: 'Total budget.', resolve: (b) => b.total }),
+    daily: t.field({ type: MoneyRef, nullable: true, description: 'Daily budget limit (0 means none).', resolve: (b) => b.daily }),
+  }),
+});
+
+const ScheduleDayRef = builder.objectRef<{ day: Weekday; hours: number[] }>('ScheduleDay').implement({
+  description: 'Delivery hours of one weekday.',
+  fields: (t) => ({
+    day: t.field({ type: WeekdayEnum, description: 'The weekday.', resolve: (d) => d.day }),
+    hours: t.exposeIntList('hours', { description: 'Hours 0–23 when the ad is shown, in the schedule’s time zone.' }),
+  }),
+});
+
+const ScheduleRef = builder.objectRef<Details['schedule']>('AdvertisementSchedule').implement({
+  description: 'When the advertisement runs.',
+  fields: (t) => ({
+    startDate: t.field({ type: 'DateTime', nullable: true, description: 'Start (UTC).', resolve: (s) => s.startDate }),
+    endDate: t.field({ type: 'DateTime', nullable: true, description: 'End (UTC).', resolve: (s) => s.endDate }),
+    days: t.field({ type: [ScheduleDayRef], nullable: true, description: 'Hours per weekday; null means no schedule (always on).', resolve: (s) => s.days }),
+    timezoneOffsetSeconds: t.exposeInt('timezoneOffsetSeconds', { nullable: true, description: 'Time zone of the hours, as seconds east of UTC (10800 = UTC+3).' }),
+    useSelectedTimezone: t.exposeBoolean('useSelectedTimezone', { nullable: true, description: 'Whether the hours are in that time zone.' }),
+  }),
+});
+
+const DeclineReasonRef = builder.objectRef<{ code: string | null; message: string }>('DeclineReason').implement({
+  description: 'Why moderation declined the advertisement.',
+  fields: (t) => ({
+    code: t.exposeString('code', { nullable: true, description: 'The provider’s reason code, when it gives one.' }),
+    message: t.exposeString('message', { description: 'The reason as text.' }),
+  }),
+});
+
+const ModerationRef = builder
+  .objectRef<Details['moderation'] & { status: AdvertisementStatus; rawStatus: string; statusUpdatedAt: Date | null }>('AdvertisementModeration')
+  .implement({
+    description: 'Moderation state.',
+    fields: (t) => ({
+      status: t.field({ type: AdvertisementStatusEnum, description: 'Current status.', resolve: (m) => m.status }),
+      rawStatus: t.exposeString('rawStatus', { description: 'The provider’s own status value.' }),
+      statusUpdatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the status last changed (UTC).', resolve: (m) => m.statusUpdatedAt }),
+      declineReasons: t.field({ type: [DeclineReasonRef], description: 'Why it was declined (empty unless declined).', resolve: (m) => m.declineReasons }),
+      nonEditableFields: t.exposeStringList('nonEditableFields', { description: 'Fields that can no longer be edited, as AdStat names them.' }),
+      statusAfterModeration: t.field({ type: AdvertisementStatusEnum, nullable: true, description: 'Status the ad takes once approved.', resolve: (m) => m.afterModerationStatus }),
+      rawStatusAfterModeration: t.exposeString('rawAfterModerationStatus', { nullable: true, description: 'The provider’s own value for it.' }),
+    }),
+  });
+
+export const KktuIdsHolder = builder.objectRef<Details['labelling'] & { kktuCodes: string[] | null }>('AdvertisementLabelling').implement({
+  description: 'Russian ad-law labelling.',
+  fields: (t) => ({
+    erid: t.exposeString('erid', { nullable: true, description: 'ERID token or labelling note (AdStat `other_info`), e.g. "erid: 2Vtzq…".' }),
+    kktuIds: t.exposeStringList('kktuIds', { description: 'KKTU ids (third level) of the advertised product.' }),
+    kktuCodes: t.exposeStringList('kktuCodes', { nullable: true, description: 'KKTU codes as the list shows them (e.g. "1.1.1"); null when the ad was not read from a list.' }),
+  }),
+});
+
+const AdPixelEventRef = builder.objectRef<NonNullable<Details['pixelEvent']>>('AdvertisementPixelEvent').implement({
+  description: 'The Pixel Tag event the advertisement optimizes for.',
+  fields: (t) => ({
+    tgEventId: t.exposeString('tgEventId', { nullable: true, description: 'Pixel Tag event id.' }),
+    name: t.exposeString('name', { nullable: true, description: 'Event name.' }),
+  }),
+});
+
+export const AdvertisementRef = builder.objectRef<AdRef>('Advertisement');
+
+/** Field from the row when the ad came from a list, else from details (always one of the two). */
+async function either<T>(ad: AdRef, ctx: Context, fromRow: (r: AdvertisementSummary) => T, fromDetails: (d: AdvertisementDetails) => T): Promise<T> {
+  if (ad.row) return fromRow(ad.row);
+  const seen = ctx.seen.advertisements.get(adKey(ad));
+  if (seen) return fromRow(seen);
+  return fromDetails(await detailsOf(ad, ctx));
+}
+
+builder.node(AdvertisementRef, {
+  description:
+    'An AdStat advertisement. Fields from AdStat’s list cost no extra call; `targeting`, `creative`, `budget`, `schedule`, `moderation`, `labelling`, `pixelEvent` and `telegramId` need one details call per advertisement (made once per request, shared across requests for a short time).',
+  id: { resolve: (ad) => adKey(ad) },
+  loadOne: (key, ctx) => loadAd(key, ctx),
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'row' in value && 'details' in value && typeof (value as AdRef).id === 'number',
+  fields: (t) => ({
+    provider: t.field({ type: ProviderEnum, description: 'Always ADSTAT.', resolve: () => 'ADSTAT' as const }),
+    providerId: t.string({ description: 'AdStat’s advertisement id.', resolve: (ad) => String(ad.id) }),
+    connectionId: t.exposeString('connectionId', { description: 'The configured AdStat login it was read through.' }),
+    title: t.string({ description: 'Title.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.title, (d) => d.title) }),
+    text: t.string({ description: 'Creative text.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.text, (d) => d.text) }),
+    adType: t.field({ type: AdTypeEnum, description: 'Targeting type.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => adType(r.adType), (d) => adType(d.adType)) }),
+    rawAdType: t.string({ description: 'The provider’s own targeting-type value.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.adType, (d) => d.adType) }),
+    status: t.field({ type: AdvertisementStatusEnum, description: 'Normalized status.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.status, (d) => d.status) }),
+    rawStatus: t.string({ description: 'The provider’s own status value.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.rawStatus, (d) => d.rawStatus) }),
+    statusUpdatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the status last changed (UTC).',
+      resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.statusUpdatedAt, (d) => d.statusUpdatedAt),
+    }),
+    accountName: t.string({ description: 'Name of the cabinet it belongs to.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.accountName, (d) => d.accountName) }),
+    campaignProviderId: t.string({ description: 'AdStat’s id of its campaign.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => String(r.campaignId), (d) => String(d.campaignId)) }),
+    campaignName: t.string({ description: 'Name of its campaign.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.campaignName, (d) => d.campaignName) }),
+    cpm: t.field({ type: MoneyRef, description: 'Price per thousand impressions.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.bid, (d) => d.budget.cpm) }),
+    promotedObject: t.string({ description: 'The promoted object (a t.me link or a website).', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.promotedObject, (d) => d.creative.promotedUrl) }),
+    // List-only fields: for an ad reached by id they come from the login's (cached) full list.
+    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was created (UTC).', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.createdAt ?? null }),
+    actionType: t.string({ nullable: true, description: 'Target action type, when set.', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.actionType ?? null }),
+    balance: t.field({ type: MoneyRef, nullable: true, description: 'Budget left on it.', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.balance ?? null }),
+    kktuCodes: t.stringList({ nullable: true, description: 'KKTU codes of the advertised product (e.g. "1.1.1").', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.kktuCodes ?? null }),
+    targetTopics: t.stringList({ nullable: true, description: 'Targeted topics as the list names them.', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.targetTopics ?? null }),
+    statistics: t.field({ type: StatisticsRef, nullable: true, description: 'Delivery statistics (EUR).', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.statistics ?? null }),
+    // Details-only fields.
+    telegramId: t.float({ nullable: true, description: 'The advertisement’s id in Telegram (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).telegramId }),
+    accountProviderId: t.string({ description: 'Id of its cabinet, e.g. "ACC0000222" (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).accountId }),
+    telegramAccountType: t.int({ nullable: true, description: 'Telegram account type of the promoted object, as AdStat numbers it (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).tgAccountType }),
+    targeting: t.field({
+      type: TargetingRef,
+      nullable: true,
+      description: 'Who sees it (details call).',
+      resolve: async (ad, _a, ctx) => {
+        const d = await detailsOf(ad, ctx);
+        return { ...d.targeting, type: d.adType };
+      },
+    }),
+    creative: t.field({
+      type: CreativeRef,
+      nullable: true,
+      description: 'What it shows (details call).',
+      resolve: async (ad, _a, ctx) => {
+        const d = await detailsOf(ad, ctx);
+        return { ...d.creative, title: d.title, text: d.text };
+      },
+    }),
+    budget: t.field({ type: BudgetRef, nullable: true, description: 'Bid and budgets (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).budget }),
+    currency: t.string({ description: 'Currency of its budget and bid, as the details give it (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).currency }),
+    schedule: t.field({ type: ScheduleRef, nullable: true, description: 'When it runs (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).schedule }),
+    moderation: t.field({
+      type: ModerationRef,
+      nullable: true,
+      description: 'Moderation state, decline reasons and non-editable fields (details call).',
+      resolve: async (ad, _a, ctx) => {
+        const d = await detailsOf(ad, ctx);
+        return { ...d.moderation, status: d.status, rawStatus: d.rawStatus, statusUpdatedAt: d.statusUpdatedAt };
+      },
+    }),
+    labelling: t.field({
+      type: KktuIdsHolder,
+      nullable: true,
+      description: 'ERID and KKTU labelling (details call).',
+      resolve: async (ad, _a, ctx) => {
+        const d = await detailsOf(ad, ctx);
+        const row = ad.row ?? ctx.seen.advertisements.get(adKey(ad)) ?? null;
+        return { ...d.labelling, kktuCodes: row?.kktuCodes ?? null };
+      },
+    }),
+    pixelEvent: t.field({ type: AdPixelEventRef, nullable: true, description: 'Pixel Tag event (details call); null when none.', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).pixelEvent }),
+  }),
+});
+
+export interface AdvertisementQueryArgs extends ConnectionArgs {
+  period?: WirePeriod | null;
+  showDeleted?: boolean | null;
+  titles?: string[] | null;
+  campaignNames?: string[] | null;
+  status?: AdvertisementStatus[] | null;
+}
+
+export function adFilter(args: AdvertisementQueryArgs): AdvertisementListFilter {
+  return { period: args.period ?? 'all', showDeleted: args.showDeleted ?? false, titles: args.titles ?? [], campaignNames: args.campaignNames ?? [] };
+}
+
+/**
+ * A login's ads as a connection source. Unfiltered by status, the provider's pages serve any window;
+ * with a status filter (which AdStat lacks) or a local predicate, the full list is read and sliced.
+ */
+export function adSource(ctx: Context, client: AdstatClient, args: AdvertisementQueryArgs, predicate?: (row: AdvertisementSummary) => boolean): Source<AdRef> {
+  const filter = adFilter(args);
+  const statuses = args.status?.length ? new Set(args.status) : null;
+  if (!statuses && !predicate) {
+    return {
+      fetch: async (offset, count) => {
+        const page = await client.advertisements(offset, count, filter);
+        return { ...page, items: page.items.map((row) => adFromRow(ctx, row)) };
+      },
+    };
+  }
+  return lazyArraySource(async () =>
+    (await allAdRows(ctx, client, filter)).filter((r) => (!statuses || statuses.has(r.status)) && (!predicate || predicate(r))).map((r) => adFromRow(ctx, r)),
+  );
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type ArgBuilder = PothosSchemaTypes.RootFieldBuilder<Types, unknown>['arg'];
+
+/** The filters of every advertisement list (top level, per account, per campaign). */
+export function advertisementListArgs(arg: ArgBuilder) {
+  return {
+    period: arg({ type: PeriodEnum, required: false, defaultValue: 'all', description: 'Creation period.' }),
+    showDeleted: arg.boolean({ required: false, defaultValue: false, description: 'Include deleted advertisements.' }),
+    titles: arg.stringList({ required: false, description: 'Only advertisements whose title contains one of these.' }),
+    campaignNames: arg.stringList({ required: false, description: 'Only advertisements of campaigns whose name contains one of these.' }),
+    status: arg({
+      type: [AdvertisementStatusEnum],
+      required: false,
+      description: 'Only these statuses. AdStat cannot filter by status, so adgraph reads the whole list (through the cache) and filters it.',
+    }),
+  };
+}
+
+export function resolveAdvertisements(
+  args: AdvertisementQueryArgs,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  clients: AdstatClient[],
+  predicate?: (row: AdvertisementSummary) => boolean,
+) {
+  return mergedConnection(args, clients.map((client) => adSource(ctx, client, args, predicate)), ctx, info);
+}
 
 builder.queryField('advertisements', (t) =>
   t.connection({
     type: AdvertisementRef,
     description:
-      'AdStat advertisements of every configured login, newest first. Pages of any size: adgraph walks AdStat’s 500-row pages. A login that fails is reported in `errors` and skipped.',
+      'AdStat advertisements of every configured login, newest first. Pages of any size: adgraph reads AdStat’s 500-row pages (1,000 ads = 2 calls) and shares them across requests for a short time. A login that fails is reported in `errors` and skipped.',
     args: {
-      period: t.arg({ type: PeriodEnum, required: false, defaultValue: 'all', description: 'Creation period.' }),
-      showDeleted: t.arg.boolean({ required: false, defaultValue: false, description: 'Include deleted advertisements.' }),
-      titles: t.arg.stringList({ required: false, description: 'Only advertisements whose title contains one of these.' }),
-      campaignNames: t.arg.stringList({ required: false, description: 'Only advertisements of campaigns whose name contains one of these.' }),
+      ...advertisementListArgs(t.arg),
+      connectionId: t.arg.string({ required: false, description: 'Only this configured AdStat login.' }),
     },
-    resolve: (_root, args, ctx, info) =>
-      mergedConnection(
-        args,
-        [...ctx.providers.adstat.values()].map((client) => ({
-          fetch: (offset, count) =>
-            client.advertisements(offset, count, {
-              period: args.period ?? 'all',
-              showDeleted: args.showDeleted ?? false,
-              titles: args.titles ?? [],
-              campaignNames: args.campaignNames ?? [],
-            }),
-        })),
-        ctx,
-        info,
-      ),
+    resolve: (_root, args, ctx, info) => {
+      const clients = [...ctx.providers.adstat.values()].filter((c) => !args.connectionId || c.id === args.connectionId);
+      return resolveAdvertisements(args, ctx, info, clients);
+    },
   }),
 );

@@ -1,9 +1,82 @@
-/** Campaigns of both providers under one interface. */
-import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { TonaiCampaignSummary } from '../domain/model.js';
+/** Campaigns of both providers under one interface; each provider's details on its own type. */
+import type { GraphQLResolveInfo } from 'graphql';
+import { splitKey, type Context } from '../context.js';
+import type { AdstatCampaign, CampaignStatus, Provider, TonaiCampaignDetails, TonaiCampaignSummary } from '../domain/model.js';
+import type { AdstatClient, CampaignListFilter } from '../providers/adstat/client.js';
+import type { WirePeriod } from '../providers/adstat/wire.js';
+import { ProviderError } from '../providers/errors.js';
+import type { TonaiClient } from '../providers/tonai/client.js';
+import { adstatCabinets, AccountRef, tonaiAccount } from './account.js';
+import { AdvertisementRef, advertisementListArgs, resolveAdvertisements } from './advertisement.js';
 import { builder } from './builder.js';
-import { mergedConnection } from './pagination.js';
-import { ProviderEnum, StatisticsRef } from './scalars.js';
+import { lazyArraySource, mergedConnection, type ConnectionArgs, type Source } from './pagination.js';
+import { MoneyRef, ProviderEnum, StatisticsRef } from './scalars.js';
+import { PeriodEnum } from './advertisement.js';
+
+/** A TON.ai campaign: its list row, its details, or both. */
+export interface TonaiRef {
+  provider: 'TONAI';
+  connectionId: string;
+  id: string;
+  row: TonaiCampaignSummary | null;
+  details: TonaiCampaignDetails | null;
+}
+
+type CampaignSource = AdstatCampaign | TonaiRef;
+
+const tonaiKey = (c: { connectionId: string; id: string }) => `${c.connectionId}:${c.id}`;
+
+export function tonaiFromRow(ctx: Context, row: TonaiCampaignSummary): TonaiRef {
+  ctx.seen.tonaiCampaigns.set(tonaiKey(row), row);
+  return { provider: 'TONAI', connectionId: row.connectionId, id: row.id, row, details: null };
+}
+
+export const ALL_CAMPAIGNS: CampaignListFilter = { period: 'all', name: null, active: null };
+
+export function allAdstatCampaigns(ctx: Context, client: AdstatClient, filter: CampaignListFilter = ALL_CAMPAIGNS): Promise<AdstatCampaign[]> {
+  return ctx.once(`adstat:${client.id}:all-campaigns:${filter.period}:${filter.name ?? ''}:${String(filter.active)}`, () => client.allCampaigns(filter));
+}
+
+function allTonaiCampaigns(ctx: Context, client: TonaiClient): Promise<TonaiCampaignSummary[]> {
+  return ctx.once(`tonai:${client.id}:all-campaigns`, async () => {
+    const rows = await client.allCampaigns();
+    for (const row of rows) ctx.seen.tonaiCampaigns.set(tonaiKey(row), row);
+    return rows;
+  });
+}
+
+async function tonaiRow(c: TonaiRef, ctx: Context): Promise<TonaiCampaignSummary | null> {
+  if (c.row) return c.row;
+  const seen = ctx.seen.tonaiCampaigns.get(tonaiKey(c));
+  if (seen) return seen;
+  const client = ctx.providers.tonai.get(c.connectionId);
+  if (!client) return null;
+  return (await allTonaiCampaigns(ctx, client)).find((r) => r.id === c.id) ?? null;
+}
+
+function tonaiDetails(c: TonaiRef, ctx: Context): Promise<TonaiCampaignDetails> {
+  return c.details ? Promise.resolve(c.details) : ctx.loaders.tonaiDetails.load(tonaiKey(c));
+}
+
+export async function loadAdstatCampaign(key: string, ctx: Context): Promise<AdstatCampaign | null> {
+  const [login, id] = splitKey(key);
+  const client = ctx.providers.adstat.get(login);
+  if (!client || !/^\d+$/.test(id)) return null;
+  return (await allAdstatCampaigns(ctx, client)).find((c) => c.id === Number(id)) ?? null;
+}
+
+async function loadTonaiCampaign(key: string, ctx: Context): Promise<TonaiRef | null> {
+  const [connectionId, id] = splitKey(key);
+  if (!ctx.providers.tonai.has(connectionId) || id === '') return null;
+  const row = ctx.seen.tonaiCampaigns.get(key);
+  if (row) return { provider: 'TONAI', connectionId, id, row, details: null };
+  try {
+    return { provider: 'TONAI', connectionId, id, row: null, details: await ctx.loaders.tonaiDetails.load(key) };
+  } catch (error) {
+    if (error instanceof ProviderError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
 
 export const CampaignStatusEnum = builder.enumType('CampaignStatus', {
   description: 'Campaign status, normalized across providers (the provider value is in `rawStatus`).',
@@ -22,40 +95,211 @@ export const CampaignStatusEnum = builder.enumType('CampaignStatus', {
   } as const,
 });
 
-export const CampaignRef = builder.interfaceRef<TonaiCampaignSummary>('Campaign').implement({
+export const CampaignRef = builder.interfaceRef<CampaignSource>('Campaign').implement({
   description: 'A campaign of either provider. Provider-specific details are on AdstatCampaign and TonaiCampaign.',
+  interfaces: [builder.nodeInterfaceRef()],
   fields: (t) => ({
-    id: t.id({ description: 'Global id.', resolve: (c) => encodeGlobalID('TonaiCampaign', `${c.connectionId}:${c.id}`) }),
     provider: t.field({ type: ProviderEnum, description: 'The provider.', resolve: (c) => c.provider }),
-    providerId: t.exposeString('id', { description: 'The provider’s own campaign id.' }),
+    providerId: t.string({ description: 'The provider’s own campaign id.', resolve: (c) => String(c.id) }),
     connectionId: t.exposeString('connectionId', { description: 'The configured login or key it was read through.' }),
-    name: t.exposeString('name', { description: 'Campaign name.' }),
-    status: t.field({ type: CampaignStatusEnum, description: 'Normalized status.', resolve: (c) => c.status }),
-    rawStatus: t.exposeString('rawStatus', { description: 'The provider’s own status value.' }),
-    statistics: t.field({ type: StatisticsRef, description: 'Delivery statistics (money in the provider’s currency).', resolve: (c) => c.statistics }),
+    name: t.string({
+      description: 'Campaign name.',
+      resolve: async (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.name : ((await tonaiRow(c, ctx))?.name ?? (await tonaiDetails(c, ctx)).name)),
+    }),
+    status: t.field({
+      type: CampaignStatusEnum,
+      description: 'Normalized status.',
+      resolve: async (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.status : (c.row?.status ?? (await tonaiDetails(c, ctx)).status)),
+    }),
+    rawStatus: t.string({
+      description: 'The provider’s own status value.',
+      resolve: async (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.rawStatus : (c.row?.rawStatus ?? (await tonaiDetails(c, ctx)).rawStatus)),
+    }),
+    statistics: t.field({
+      type: StatisticsRef,
+      nullable: true,
+      description: 'Delivery statistics in the provider’s currency (AdStat EUR, TON.ai USDT).',
+      resolve: async (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.statistics : ((await tonaiRow(c, ctx))?.statistics ?? null)),
+    }),
+    account: t.field({
+      type: AccountRef,
+      nullable: true,
+      description: 'The account the campaign belongs to.',
+      resolve: async (c, _a, ctx) => {
+        if (c.provider === 'TONAI') {
+          const client = ctx.providers.tonai.get(c.connectionId);
+          return client ? tonaiAccount(client) : null;
+        }
+        const client = ctx.providers.adstat.get(c.connectionId);
+        return client ? ((await adstatCabinets(ctx, client)).find((a) => a.providerId === c.accountId) ?? null) : null;
+      },
+    }),
   }),
 });
 
-export const TonaiCampaignRef = builder.objectRef<TonaiCampaignSummary>('TonaiCampaign').implement({
-  description: 'A TON.ai campaign: image ads in Telegram mini-apps, budgets in USDT.',
+export const AdstatCampaignRef = builder.objectRef<AdstatCampaign>('AdstatCampaign');
+builder.node(AdstatCampaignRef, {
+  description: 'An AdStat campaign: a group of advertisements in one cabinet, with summed statistics.',
   interfaces: [CampaignRef],
-  isTypeOf: (value) => (value as { provider?: string }).provider === 'TONAI',
+  id: { resolve: (c) => `${c.connectionId}:${c.id}` },
+  loadOne: (key, ctx) => loadAdstatCampaign(key, ctx),
+  isTypeOf: (value) => (value as CampaignSource).provider === 'ADSTAT' && 'advertisementCount' in (value as object),
   fields: (t) => ({
-    userId: t.exposeString('userId', { description: 'TON.ai id of the user who created the campaign.' }),
-    billingType: t.exposeString('billingType', { description: 'Billing type: CPM or CPC.' }),
+    description: t.exposeString('description', { nullable: true, description: 'Description.' }),
+    accountProviderId: t.exposeString('accountId', { description: 'Id of its cabinet, e.g. "ACC0000222".' }),
+    accountName: t.exposeString('accountName', { description: 'Name of its cabinet.' }),
+    advertisementCount: t.exposeInt('advertisementCount', { description: 'Number of advertisements, as AdStat counts them.' }),
+    budget: t.field({ type: MoneyRef, nullable: true, description: 'Budget.', resolve: (c) => c.budget }),
+    advertisements: t.connection({
+      type: AdvertisementRef,
+      description: 'Its advertisements (from the login’s list, read once and shared).',
+      args: advertisementListArgs(t.arg),
+      resolve: (c, args, ctx, info) => {
+        const client = ctx.providers.adstat.get(c.connectionId);
+        return resolveAdvertisements(args, ctx, info, client ? [client] : [], (row) => row.campaignId === c.id);
+      },
+    }),
   }),
 });
+
+const TonaiBudgetRef = builder.objectRef<TonaiCampaignDetails['budget']>('TonaiBudget').implement({
+  description: 'A TON.ai campaign’s budget, in USDT.',
+  fields: (t) => ({
+    daily: t.field({ type: MoneyRef, description: 'Daily budget.', resolve: (b) => b.daily }),
+    total: t.field({ type: MoneyRef, description: 'Total budget.', resolve: (b) => b.total }),
+    strategy: t.exposeString('strategy', { description: 'Budget strategy ("daily").' }),
+    startTime: t.field({ type: 'DateTime', nullable: true, description: 'Start (UTC).', resolve: (b) => b.startTime }),
+    endTime: t.field({ type: 'DateTime', nullable: true, description: 'End (UTC).', resolve: (b) => b.endTime }),
+  }),
+});
+
+const TonaiTargetingRef = builder.objectRef<TonaiCampaignDetails['targeting']>('TonaiTargeting').implement({
+  description: 'Who sees a TON.ai campaign.',
+  fields: (t) => ({
+    includedRegions: t.exposeStringList('includedRegions', { description: 'Regions shown to (e.g. "CIS").' }),
+    excludedRegions: t.exposeStringList('excludedRegions', { description: 'Regions excluded.' }),
+    includedLanguages: t.exposeStringList('includedLanguages', { description: 'Language codes shown to.' }),
+    excludedLanguages: t.exposeStringList('excludedLanguages', { description: 'Language codes excluded.' }),
+    platform: t.exposeString('platform', { nullable: true, description: 'Device platform: All, Android or iOS.' }),
+    telegramPremium: t.exposeBoolean('telegramPremium', { nullable: true, description: 'Only Telegram Premium users.' }),
+    isHighValueUser: t.exposeBoolean('isHighValueUser', { nullable: true, description: 'Only the platform’s high-value users.' }),
+    userLinkedTonWallet: t.exposeBoolean('userLinkedTonWallet', { nullable: true, description: 'Only users who linked a TON wallet.' }),
+    userLinkedWallet: t.exposeBoolean('userLinkedWallet', { nullable: true, description: 'Only users who linked any wallet (reported by TON.ai, not settable on create).' }),
+    userWalletHasBalanceOnChain: t.exposeBoolean('userWalletHasBalanceOnChain', { nullable: true, description: 'Only users whose wallet holds a balance on chain (reported, not settable on create).' }),
+  }),
+});
+
+const TonaiBiddingRef = builder.objectRef<TonaiCampaignDetails['bidding']>('TonaiBidding').implement({
+  description: 'How a TON.ai campaign pays.',
+  fields: (t) => ({
+    billingType: t.exposeString('billingType', { description: 'CPM or CPC.' }),
+    costPer: t.field({ type: MoneyRef, description: 'Bid per thousand impressions (CPM) or per click (CPC).', resolve: (b) => b.costPer }),
+  }),
+});
+
+const TonaiCreativeRef = builder.objectRef<TonaiCampaignDetails['creative']>('TonaiCreative').implement({
+  description: 'A TON.ai image ad.',
+  fields: (t) => ({
+    adFormat: t.exposeString('adFormat', { description: 'Ad format ("image").' }),
+    popupImage: t.exposeString('popupImage', { description: 'URL of the image shown.' }),
+    icon: t.exposeString('icon', { description: 'URL of the icon.' }),
+    destinationUrl: t.exposeString('destinationUrl', { description: 'Landing URL.' }),
+    actionType: t.exposeString('actionType', { description: 'What a click does: "visit.website" or "join.telegram".' }),
+    text: t.exposeString('text', { description: 'Ad text.' }),
+    brandName: t.exposeString('brandName', { description: 'Brand name.' }),
+    buttonText: t.exposeString('buttonText', { description: 'Button label.' }),
+  }),
+});
+
+export const TonaiCampaignRef = builder.objectRef<TonaiRef>('TonaiCampaign');
+builder.node(TonaiCampaignRef, {
+  description:
+    'A TON.ai campaign: image ads in Telegram mini-apps, money in USDT. `budget`, `targeting`, `bidding` and `creative` need one details call per campaign (made once per request).',
+  interfaces: [CampaignRef],
+  id: { resolve: (c) => tonaiKey(c) },
+  loadOne: (key, ctx) => loadTonaiCampaign(key, ctx),
+  isTypeOf: (value) => (value as CampaignSource).provider === 'TONAI',
+  fields: (t) => ({
+    userId: t.string({ nullable: true, description: 'TON.ai id of the user who created it.', resolve: async (c, _a, ctx) => (await tonaiRow(c, ctx))?.userId ?? null }),
+    billingType: t.string({
+      description: 'CPM or CPC.',
+      resolve: async (c, _a, ctx) => c.row?.billingType ?? ctx.seen.tonaiCampaigns.get(tonaiKey(c))?.billingType ?? (await tonaiDetails(c, ctx)).bidding.billingType,
+    }),
+    budget: t.field({ type: TonaiBudgetRef, nullable: true, description: 'Daily and total budget and run time (details call).', resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).budget }),
+    targeting: t.field({ type: TonaiTargetingRef, nullable: true, description: 'Targeting (details call).', resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).targeting }),
+    bidding: t.field({ type: TonaiBiddingRef, nullable: true, description: 'Billing type and bid (details call).', resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).bidding }),
+    creative: t.field({ type: TonaiCreativeRef, nullable: true, description: 'The image ad (details call).', resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).creative }),
+  }),
+});
+
+export interface CampaignQueryArgs extends ConnectionArgs {
+  provider?: Provider | null;
+  status?: CampaignStatus[] | null;
+  name?: string | null;
+  period?: WirePeriod | null;
+}
+
+export function adstatCampaignSource(ctx: Context, client: AdstatClient, args: CampaignQueryArgs, predicate?: (c: AdstatCampaign) => boolean): Source<CampaignSource> {
+  const filter: CampaignListFilter = { period: args.period ?? 'all', name: args.name ?? null, active: null };
+  const statuses = args.status?.length ? new Set(args.status) : null;
+  if (!statuses && !predicate) return { fetch: (offset, count) => client.campaigns(offset, count, filter) };
+  return lazyArraySource(async () => (await allAdstatCampaigns(ctx, client, filter)).filter((c) => (!statuses || statuses.has(c.status)) && (!predicate || predicate(c))));
+}
+
+/** TON.ai lists have no filters: with a name or status filter the whole list is read and filtered. */
+export function tonaiCampaignSource(ctx: Context, client: TonaiClient, args: CampaignQueryArgs): Source<CampaignSource> {
+  const statuses = args.status?.length ? new Set(args.status) : null;
+  const name = args.name?.toLowerCase() ?? null;
+  if (!statuses && !name) {
+    return {
+      fetch: async (offset, count) => {
+        const page = await client.campaigns(offset, count);
+        return { ...page, items: page.items.map((row) => tonaiFromRow(ctx, row)) };
+      },
+    };
+  }
+  return lazyArraySource(async () =>
+    (await allTonaiCampaigns(ctx, client)).filter((r) => (!statuses || statuses.has(r.status)) && (!name || r.name.toLowerCase().includes(name))).map((r) => tonaiFromRow(ctx, r)),
+  );
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type ArgBuilder = PothosSchemaTypes.RootFieldBuilder<Types, unknown>['arg'];
+
+export function campaignListArgs(arg: ArgBuilder) {
+  return {
+    status: arg({ type: [CampaignStatusEnum], required: false, description: 'Only these statuses (filtered by adgraph over the whole list, read through the cache).' }),
+    name: arg.string({ required: false, description: 'Only campaigns whose name contains this (AdStat filters upstream; TON.ai by adgraph).' }),
+    period: arg({
+      type: PeriodEnum,
+      required: false,
+      defaultValue: 'all',
+      description: 'AdStat: creation period. TON.ai publishes no creation time, so any period other than ALL leaves TON.ai campaigns out.',
+    }),
+  };
+}
+
+export function resolveCampaigns(args: CampaignQueryArgs, ctx: Context, info: GraphQLResolveInfo, adstat: AdstatClient[], tonai: TonaiClient[]) {
+  const period = args.period ?? 'all';
+  return mergedConnection(
+    args,
+    [
+      ...(args.provider === 'TONAI' ? [] : adstat.map((client) => adstatCampaignSource(ctx, client, args))),
+      ...(args.provider === 'ADSTAT' || period !== 'all' ? [] : tonai.map((client) => tonaiCampaignSource(ctx, client, args))),
+    ],
+    ctx,
+    info,
+  );
+}
 
 builder.queryField('campaigns', (t) =>
   t.connection({
     type: CampaignRef,
-    description: 'Campaigns of every configured TON.ai key, newest first. A key that fails is reported in `errors` and skipped.',
-    resolve: (_root, args, ctx, info) =>
-      mergedConnection(
-        args,
-        [...ctx.providers.tonai.values()].map((client) => ({ fetch: (offset, count) => client.campaigns(offset, count) })),
-        ctx,
-        info,
-      ),
+    description: 'Campaigns of every configured AdStat login and TON.ai key (AdStat first, then TON.ai; newest first within each). A login or key that fails is reported in `errors` and skipped.',
+    args: {
+      provider: t.arg({ type: ProviderEnum, required: false, description: 'Only this provider.' }),
+      ...campaignListArgs(t.arg),
+    },
+    resolve: (_root, args, ctx, info) => resolveCampaigns(args, ctx, info, [...ctx.providers.adstat.values()], [...ctx.providers.tonai.values()]),
   }),
 );

@@ -5,5 +5,9 @@ import './environment.js';
 import './account.js';
 import './advertisement.js';
 import './campaign.js';
+import './kktu.js';
+import './pixel-event.js';
+import './audience.js';
+import './account-links.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

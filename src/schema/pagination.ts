@@ -133,3 +133,22 @@ export async function mergedConnection<T>(
     },
   };
 }
+
+/** A source over items already in memory (a filtered full list): exact totals, no upstream calls. */
+export function arraySource<T>(items: readonly T[]): Source<T> {
+  return {
+    fetch: (offset, count) =>
+      Promise.resolve({ items: items.slice(offset, offset + count), total: items.length, hasMore: offset + count < items.length }),
+  };
+}
+
+/** A source computed lazily once (e.g. a full list to filter), then sliced. */
+export function lazyArraySource<T>(load: () => Promise<readonly T[]>): Source<T> {
+  let loaded: Promise<readonly T[]> | undefined;
+  return {
+    fetch: async (offset, count) => {
+      loaded ??= load();
+      return arraySource(await loaded).fetch(offset, count);
+    },
+  };
+}
