@@ -27,6 +27,25 @@ export interface Loaders {
 export interface SeenRows {
   advertisements: Map<string, AdvertisementSummary>;
   tonaiCampaigns: Map<string, TonaiCampaignSummary>;
+  /**
+   * List reads in flight in this request, per connection. Sibling root fields run in parallel, so
+   * a lookup by id waits for them before deciding it must fetch the item itself.
+   */
+  inflight: Map<string, Promise<unknown>[]>;
+}
+
+/** Registers a list read so lookups of its items in the same request wait for it. */
+export function trackListRead<T>(ctx: Context, connectionId: string, read: Promise<T>): Promise<T> {
+  const list = ctx.seen.inflight.get(connectionId) ?? [];
+  list.push(read);
+  ctx.seen.inflight.set(connectionId, list);
+  return read;
+}
+
+/** Waits for the list reads of a connection that this request started (failures ignored). */
+export async function listReadsSettled(ctx: Context, connectionId: string): Promise<void> {
+  const list = ctx.seen.inflight.get(connectionId);
+  if (list?.length) await Promise.allSettled(list);
 }
 
 export interface Context {
@@ -73,7 +92,7 @@ export function createContext(providers: Providers, environment: EnvironmentInfo
     providers,
     environment,
     partialErrors: [],
-    seen: { advertisements: new Map(), tonaiCampaigns: new Map() },
+    seen: { advertisements: new Map(), tonaiCampaigns: new Map(), inflight: new Map() },
     loaders: {
       // AdStat has no batch read: each ad's details path is its own call (and its own rate bucket).
       adstatDetails: new DataLoader(

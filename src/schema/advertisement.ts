@@ -4,7 +4,7 @@
  * only when a selected field needs it and at most once per ad per request.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { splitKey, type Context } from '../context.js';
+import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
 import type { AdvertisementDetails, AdvertisementStatus, AdvertisementSummary, Weekday } from '../domain/model.js';
 import type { AdstatClient, AdvertisementListFilter } from '../providers/adstat/client.js';
 import type { WirePeriod } from '../providers/adstat/wire.js';
@@ -41,7 +41,7 @@ export const ALL_ADS: AdvertisementListFilter = { period: 'all', showDeleted: tr
 export function allAdRows(ctx: Context, client: AdstatClient, filter: AdvertisementListFilter): Promise<AdvertisementSummary[]> {
   const key = `adstat:${client.id}:all-ads:${filter.period}:${filter.showDeleted}:${filter.titles.join(',')}:${filter.campaignNames.join(',')}`;
   return ctx.once(key, async () => {
-    const rows = await client.allAdvertisements(filter);
+    const rows = await trackListRead(ctx, `adstat:${client.id}`, client.allAdvertisements(filter));
     for (const row of rows) ctx.seen.advertisements.set(adKey(row), row);
     return rows;
   });
@@ -65,6 +65,7 @@ export async function loadAd(key: string, ctx: Context): Promise<AdRef | null> {
   const [connectionId, idText] = splitKey(key);
   const id = Number(idText);
   if (!ctx.providers.adstat.has(connectionId) || !Number.isSafeInteger(id)) return null;
+  await listReadsSettled(ctx, `adstat:${connectionId}`);
   const row = ctx.seen.advertisements.get(key);
   if (row) return { connectionId, id, row, details: null };
   try {
@@ -374,7 +375,7 @@ export function adSource(ctx: Context, client: AdstatClient, args: Advertisement
   if (!statuses && !predicate) {
     return {
       fetch: async (offset, count) => {
-        const page = await client.advertisements(offset, count, filter);
+        const page = await trackListRead(ctx, `adstat:${client.id}`, client.advertisements(offset, count, filter));
         return { ...page, items: page.items.map((row) => adFromRow(ctx, row)) };
       },
     };

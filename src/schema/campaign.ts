@@ -1,6 +1,6 @@
 /** Campaigns of both providers under one interface; each provider's details on its own type. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { splitKey, type Context } from '../context.js';
+import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
 import type { AdstatCampaign, CampaignStatus, Provider, TonaiCampaignDetails, TonaiCampaignSummary } from '../domain/model.js';
 import type { AdstatClient, CampaignListFilter } from '../providers/adstat/client.js';
 import type { WirePeriod } from '../providers/adstat/wire.js';
@@ -39,7 +39,7 @@ export function allAdstatCampaigns(ctx: Context, client: AdstatClient, filter: C
 
 function allTonaiCampaigns(ctx: Context, client: TonaiClient): Promise<TonaiCampaignSummary[]> {
   return ctx.once(`tonai:${client.id}:all-campaigns`, async () => {
-    const rows = await client.allCampaigns();
+    const rows = await trackListRead(ctx, `tonai:${client.id}`, client.allCampaigns());
     for (const row of rows) ctx.seen.tonaiCampaigns.set(tonaiKey(row), row);
     return rows;
   });
@@ -68,6 +68,7 @@ export async function loadAdstatCampaign(key: string, ctx: Context): Promise<Ads
 async function loadTonaiCampaign(key: string, ctx: Context): Promise<TonaiRef | null> {
   const [connectionId, id] = splitKey(key);
   if (!ctx.providers.tonai.has(connectionId) || id === '') return null;
+  await listReadsSettled(ctx, `tonai:${connectionId}`);
   const row = ctx.seen.tonaiCampaigns.get(key);
   if (row) return { provider: 'TONAI', connectionId, id, row, details: null };
   try {
@@ -253,7 +254,7 @@ export function tonaiCampaignSource(ctx: Context, client: TonaiClient, args: Cam
   if (!statuses && !name) {
     return {
       fetch: async (offset, count) => {
-        const page = await client.campaigns(offset, count);
+        const page = await trackListRead(ctx, `tonai:${client.id}`, client.campaigns(offset, count));
         return { ...page, items: page.items.map((row) => tonaiFromRow(ctx, row)) };
       },
     };
