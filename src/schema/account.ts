@@ -100,7 +100,7 @@ builder.node(AccountRef, {
 });
 
 /** Every account of the selected providers; a failing login is reported beside the others. */
-export async function allAccounts(ctx: Context, info: GraphQLResolveInfo, provider?: Provider | null): Promise<Account[]> {
+export async function allAccounts(ctx: Context, info: GraphQLResolveInfo, provider?: Provider | null, name?: string | null): Promise<Account[]> {
   const lists = await Promise.all([
     ...(provider === 'TONAI' ? [] : [...ctx.providers.adstat.values()]).map((client) =>
       adstatCabinets(ctx, client).catch((error: unknown) => {
@@ -110,14 +110,18 @@ export async function allAccounts(ctx: Context, info: GraphQLResolveInfo, provid
     ),
     ...(provider === 'ADSTAT' ? [] : [...ctx.providers.tonai.values()].map((client) => Promise.resolve([tonaiAccount(client)]))),
   ]);
-  return lists.flat();
+  const needle = name?.trim().toLowerCase();
+  return needle ? lists.flat().filter((a) => a.name.toLowerCase().includes(needle)) : lists.flat();
 }
 
 builder.queryField('accounts', (t) =>
   t.field({
     type: [AccountRef],
     description: 'Every account of every configured login and key, optionally of one provider. A login that fails is reported in `errors` (with `extensions.code`, `provider`, `account`) and the rest are returned.',
-    args: { provider: t.arg({ type: ProviderEnum, required: false, description: 'Only accounts of this provider.' }) },
-    resolve: (_root, args, ctx, info) => allAccounts(ctx, info, args.provider),
+    args: {
+      provider: t.arg({ type: ProviderEnum, required: false, description: 'Only accounts of this provider.' }),
+      name: t.arg.string({ required: false, description: 'Only accounts whose name contains this (case-insensitive).' }),
+    },
+    resolve: (_root, args, ctx, info) => allAccounts(ctx, info, args.provider, args.name),
   }),
 );

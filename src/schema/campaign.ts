@@ -238,10 +238,11 @@ export interface CampaignQueryArgs extends ConnectionArgs {
   status?: CampaignStatus[] | null;
   name?: string | null;
   period?: WirePeriod | null;
+  active?: boolean | null;
 }
 
 export function adstatCampaignSource(ctx: Context, client: AdstatClient, args: CampaignQueryArgs, predicate?: (c: AdstatCampaign) => boolean): Source<CampaignSource> {
-  const filter: CampaignListFilter = { period: args.period ?? 'all', name: args.name ?? null, active: null };
+  const filter: CampaignListFilter = { period: args.period ?? 'all', name: args.name ?? null, active: args.active ?? null };
   const statuses = args.status?.length ? new Set(args.status) : null;
   if (!statuses && !predicate) return { fetch: (offset, count) => client.campaigns(offset, count, filter) };
   return lazyArraySource(async () => (await allAdstatCampaigns(ctx, client, filter)).filter((c) => (!statuses || statuses.has(c.status)) && (!predicate || predicate(c))));
@@ -251,7 +252,8 @@ export function adstatCampaignSource(ctx: Context, client: AdstatClient, args: C
 export function tonaiCampaignSource(ctx: Context, client: TonaiClient, args: CampaignQueryArgs): Source<CampaignSource> {
   const statuses = args.status?.length ? new Set(args.status) : null;
   const name = args.name?.toLowerCase() ?? null;
-  if (!statuses && !name) {
+  const active = args.active ?? null;
+  if (!statuses && !name && active === null) {
     return {
       fetch: async (offset, count) => {
         const page = await trackListRead(ctx, `tonai:${client.id}`, client.campaigns(offset, count));
@@ -260,7 +262,9 @@ export function tonaiCampaignSource(ctx: Context, client: TonaiClient, args: Cam
     };
   }
   return lazyArraySource(async () =>
-    (await allTonaiCampaigns(ctx, client)).filter((r) => (!statuses || statuses.has(r.status)) && (!name || r.name.toLowerCase().includes(name))).map((r) => tonaiFromRow(ctx, r)),
+    (await allTonaiCampaigns(ctx, client))
+      .filter((r) => (!statuses || statuses.has(r.status)) && (!name || r.name.toLowerCase().includes(name)) && (active === null || (r.status === 'ACTIVE') === active))
+      .map((r) => tonaiFromRow(ctx, r)),
   );
 }
 
@@ -271,6 +275,10 @@ export function campaignListArgs(arg: ArgBuilder) {
   return {
     status: arg({ type: [CampaignStatusEnum], required: false, description: 'Only these statuses (filtered by adgraph over the whole list, read through the cache).' }),
     name: arg.string({ required: false, description: 'Only campaigns whose name contains this (AdStat filters upstream; TON.ai by adgraph).' }),
+    active: arg.boolean({
+      required: false,
+      description: 'Only running (true) or only not running (false) campaigns: AdStat’s `is_active` filter; for TON.ai, status ACTIVE or not.',
+    }),
     period: arg({
       type: PeriodEnum,
       required: false,

@@ -1,7 +1,8 @@
 /** Where the data comes from: the real providers or the built-in simulators. */
 import type { Provider } from '../domain/model.js';
 import { builder } from './builder.js';
-import { ProviderEnum } from './scalars.js';
+import { MoneyRef, ProviderEnum } from './scalars.js';
+import type { Money } from '../domain/model.js';
 
 interface ConnectionInfo {
   provider: Provider;
@@ -17,12 +18,27 @@ const ModeEnum = builder.enumType('EnvironmentMode', {
   } as const,
 });
 
+const BalancesRef = builder.objectRef<{ active: Money; available: Money; total: Money }>('LoginBalances').implement({
+  description: 'AdStat’s balance figures for a whole login (all its cabinets).',
+  fields: (t) => ({
+    active: t.field({ type: MoneyRef, description: 'Allocated to running advertisements.', resolve: (b) => b.active }),
+    available: t.field({ type: MoneyRef, description: 'Free to allocate.', resolve: (b) => b.available }),
+    total: t.field({ type: MoneyRef, description: 'Total.', resolve: (b) => b.total }),
+  }),
+});
+
 const ProviderConnectionRef = builder.objectRef<ConnectionInfo>('ProviderConnection').implement({
   description: 'One configured set of provider credentials: an AdStat login or a TON.ai API key. The credentials themselves are never exposed.',
   fields: (t) => ({
     provider: t.field({ type: ProviderEnum, description: 'The provider.', resolve: (c) => c.provider }),
     id: t.exposeString('id', { description: 'The configured id of the login or key (from ADGRAPH_CONFIG, or "default").' }),
     label: t.exposeString('label', { description: 'Human-readable name of the login or key.' }),
+    balances: t.field({
+      type: BalancesRef,
+      nullable: true,
+      description: 'AdStat: balances over all the login’s cabinets (AdStat’s dashboard figures). Null for TON.ai, which publishes none.',
+      resolve: (c, _a, ctx) => (c.provider === 'ADSTAT' ? (ctx.providers.adstat.get(c.id)?.balances() ?? null) : null),
+    }),
   }),
 });
 
