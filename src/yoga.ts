@@ -27,6 +27,10 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // Uploads are parsed in server.ts (graphql-upload-minimal) so files stream; Yoga must not parse them.
+    // File limits are enforced per file while streaming; this limit is for JSON bodies.
+    multipart: false,
+    maxRequestBodySize: 4 * 1024 * 1024,
     landingPage: false,
     context: () => createContext(providers, environment),
     graphiql: { title: 'adgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY },

@@ -279,3 +279,15 @@ export interface TonaiCampaignDetails {
     buttonText: string;
   };
 }
+
+/** AdStat's verdict on one bot for targeting (bots need 1000+ daily users). */
+export interface BotCheck {
+  bot: string;
+  ok: boolean;
+  telegramId: number | null;
+  title: string | null;
+  url: string | null;
+  photoUrl: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+}

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { AdstatClient, type AdstatClientOptions } from './adstat/client.js';
 import { SharedCache } from './cache.js';
 import { HttpLayer } from './http.js';
+import { IdempotencyStore } from './idempotency.js';
 import { TonaiClient } from './tonai/client.js';
 
 export interface ProviderOverrides {
@@ -17,6 +18,8 @@ export class Providers {
   readonly http: HttpLayer;
   /** Shared across requests: identical reads coalesce, answers live for the configured TTLs. */
   readonly cache = new SharedCache();
+  /** Client idempotency keys of creates, across requests. */
+  readonly idempotency = new IdempotencyStore();
   readonly adstat: ReadonlyMap<string, AdstatClient>;
   readonly tonai: ReadonlyMap<string, TonaiClient>;
 

@@ -4,13 +4,17 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
+import type { FileUpload } from 'graphql-upload-minimal';
 import type { Context } from '../context.js';
+import { validationFailureFromIssues } from './validation.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: string };
+    Upload: { Input: Promise<FileUpload>; Output: never };
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string | number };
   };
   DefaultFieldNullability: false;
@@ -41,6 +45,11 @@ export const builder = new SchemaBuilder<{
   },
   errors: {
     defaultTypes: [],
+    // Validation failures become typed results (ValidationError) rather than top-level errors.
+    unsafelyHandleInputErrors: true,
+  },
+  validation: {
+    validationError: (result) => validationFailureFromIssues(result.issues),
   },
 });
 

@@ -9,5 +9,9 @@ import './kktu.js';
 import './pixel-event.js';
 import './audience.js';
 import './account-links.js';
+import './mutation-errors.js';
+import './advertisement-mutations.js';
+import './campaign-mutations.js';
+import './media.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

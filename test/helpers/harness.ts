@@ -2,7 +2,7 @@
  * Test harness: both simulators and adgraph on ephemeral loopback ports, talked to over real HTTP
  * with undici. Tests read the simulators' per-endpoint request counts to assert upstream economy.
  */
-import { request } from 'undici';
+import { FormData, request } from 'undici';
 import { startAdgraph, type Adgraph } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { ProviderOverrides } from '../../src/providers/index.js';
@@ -19,6 +19,16 @@ export interface Harness {
   sandbox: Sandbox;
   url: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /**
+   * A GraphQL multipart request (the upload spec): `files` maps a variable path such as
+   * "input.file" to the file to send there. Sends the CSRF header unless `csrf` is false.
+   */
+  upload<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    files: Record<string, { name: string; type: string; content: Buffer | string }>,
+    options?: { csrf?: boolean },
+  ): Promise<GraphQLResponse<T>>;
   /** Requests the AdStat simulator received at an endpoint (e.g. `GET /api/v2/advertisement`), or in all. */
   adstatCount(endpoint?: string): number;
   tonaiCount(endpoint?: string): number;
@@ -50,6 +60,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.body.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };
+      return { status: res.statusCode, data: body.data, errors: body.errors };
+    },
+    async upload<T>(query: string, variables: Record<string, unknown>, files: Record<string, { name: string; type: string; content: Buffer | string }>, options: { csrf?: boolean } = {}) {
+      const form = new FormData();
+      const entries = Object.entries(files);
+      form.set('operations', JSON.stringify({ query, variables }));
+      form.set('map', JSON.stringify(Object.fromEntries(entries.map(([path], i) => [String(i), [`variables.${path}`]]))));
+      entries.forEach(([, file], i) => form.set(String(i), new Blob([typeof file.content === "string" ? file.content : new Uint8Array(file.content)], { type: file.type }), file.name));
+      const res = await request(url, {
+        method: 'POST',
+        headers: options.csrf === false ? {} : { 'apollo-require-preflight': 'true' },
+        body: form,
+      });
+      const text = await res.body.text();
+      const body = (text ? JSON.parse(text) : {}) as { data?: T | null; errors?: GraphQLResponse['errors'] };
       return { status: res.statusCode, data: body.data, errors: body.errors };
     },
     adstatCount: (endpoint) => sandbox.adstat.server.controls.count(endpoint),

@@ -11,6 +11,7 @@ import type {
   AdvertisementDetails,
   AdvertisementSummary,
   Audience,
+  BotCheck,
   KktuNode,
   Money,
   Page,
@@ -34,7 +35,11 @@ import {
 } from './map.js';
 import { PathRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import * as wire from './wire.js';
-import type { z } from 'zod';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AdvertisementChange, ItemOutcome, NewAdvertisement, RequestPreview } from '../../domain/writes.js';
+import { multipartBody } from '../multipart.js';
+import { createAdvertisementBody, editAdvertisementBody } from './write.js';
 
 export interface AdstatClientOptions {
   login: AdstatLogin;
@@ -56,6 +61,8 @@ interface CallOptions<T> {
   params?: Record<string, string | number>;
   query?: URLSearchParams;
   json?: unknown;
+  /** A multipart body, made afresh for each attempt (a consumed stream cannot be sent again). */
+  multipart?: () => Promise<{ body: Readable; contentType: string; length: number }>;
   schema: z.ZodType<T>;
 }
 
@@ -115,6 +122,7 @@ export class AdstatClient {
     for (;;) {
       await this.limiter.acquire(path, this.options.rateLimitMaxWaitMs, context);
       const token = await this.session.token();
+      const multipart = options.multipart ? await options.multipart() : undefined;
       let response: UpstreamResponse;
       try {
         response = await this.options.http.send({
@@ -125,8 +133,10 @@ export class AdstatClient {
             authorization: `Bearer ${token}`,
             accept: 'application/json',
             ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(multipart ? { 'content-type': multipart.contentType, 'content-length': String(multipart.length) } : {}),
           },
           ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}),
+          ...(multipart ? { body: multipart.body } : {}),
         });
       } catch (error) {
         if (endpoint.method === 'GET' && !retried && isRetryable(error)) {
@@ -269,6 +279,117 @@ export class AdstatClient {
   async audiences(accountId: string): Promise<Audience[]> {
     const list = await this.cached(wire.ENDPOINTS.audiences, { params: { account_id: accountId }, schema: wire.audiences }, this.options.ttl.itemTtlMs);
     return list.map((a) => audienceFromWire(this.id, accountId, a));
+  }
+
+  // ---- writes: each invalidates this login's cached reads ----
+
+  /** What create would send (for validateOnly). */
+  previewCreate(ad: NewAdvertisement): RequestPreview {
+    const e = wire.ENDPOINTS.createAdvertisement;
+    return { method: e.method, path: e.path, body: createAdvertisementBody(ad) };
+  }
+
+  previewEdit(adId: number, change: AdvertisementChange): RequestPreview {
+    const e = wire.ENDPOINTS.editAdvertisement;
+    return { method: e.method, path: e.path.replace('{ad_id}', String(adId)), body: editAdvertisementBody(change) };
+  }
+
+  /** Creates an advertisement; returns its id and, when the answer carries them, its details. */
+  async createAdvertisement(ad: NewAdvertisement): Promise<{ id: number; details: AdvertisementDetails | null }> {
+    try {
+      const answer = await this.call(wire.ENDPOINTS.createAdvertisement, { json: createAdvertisementBody(ad), schema: wire.UNVERIFIED.writeAnswer });
+      return this.writeResult(answer);
+    } finally {
+      this.options.cache.invalidate(this.cachePrefix);
+    }
+  }
+
+  async editAdvertisement(adId: number, change: AdvertisementChange): Promise<{ id: number; details: AdvertisementDetails | null }> {
+    try {
+      const answer = await this.call(wire.ENDPOINTS.editAdvertisement, { params: { ad_id: adId }, json: editAdvertisementBody(change), schema: wire.UNVERIFIED.writeAnswer });
+      const result = this.writeResult(answer);
+      return { id: result.id || adId, details: result.details };
+    } finally {
+      this.options.cache.invalidate(this.cachePrefix);
+    }
+  }
+
+  private writeResult(answer: z.infer<typeof wire.UNVERIFIED.writeAnswer>): { id: number; details: AdvertisementDetails | null } {
+    const full = wire.advertisementDetails.safeParse(answer);
+    if (full.success) return { id: full.data.ad_id, details: advertisementFromDetails(this.id, full.data) };
+    return { id: answer.ad_id ?? answer.id ?? 0, details: null };
+  }
+
+  /** Sets the status of several advertisements in one call (UNVERIFIED body), with a result per ad. */
+  async setAdvertisementStatus(adIds: number[], status: string): Promise<ItemOutcome<number>[]> {
+    try {
+      const answer = await this.call(wire.UNVERIFIED.setStatus, { json: wire.UNVERIFIED.statusBody(adIds, status), schema: wire.UNVERIFIED.statusResponse });
+      const errors = new Map(answer.errors.map((e) => [e.ad_id, e.detail]));
+      const updated = new Set(answer.updated);
+      return adIds.map((id) => {
+        const detail = errors.get(id);
+        if (detail !== undefined) return { key: id, error: { code: 'PROVIDER_REJECTED', message: detail } };
+        if (!updated.has(id)) return { key: id, error: { code: 'PROVIDER_CONTRACT', message: 'AdStat reported neither success nor an error for this advertisement' } };
+        return { key: id, error: null };
+      });
+    } finally {
+      this.options.cache.invalidate(this.cachePrefix);
+    }
+  }
+
+  /** Asks AdStat whether bots may be targeted (1000+ daily users): one result per bot, in order. */
+  async validateBots(accountId: string, bots: string[]): Promise<BotCheck[]> {
+    const query = new URLSearchParams();
+    for (const bot of bots) query.append('bots', bot);
+    query.set('account_id', accountId);
+    const answer = await this.cached(wire.ENDPOINTS.validateBots, { query, schema: wire.botValidation }, this.options.ttl.itemTtlMs);
+    const key = (value: string) => value.trim().toLowerCase().replace(/^(https?:\/\/)?(www\.)?(t|telegram)\.me\//, '').replace(/^@/, '');
+    return bots.map((bot) => {
+      const ok = answer.bots.find((b) => key(b.url) === key(bot));
+      if (ok) return { bot, ok: true, telegramId: ok.id, title: ok.title, url: ok.url, photoUrl: ok.photo_url, errorCode: null, errorMessage: null };
+      const error = answer.errors.find((e) => key(e.url) === key(bot));
+      return {
+        bot,
+        ok: false,
+        telegramId: null,
+        title: null,
+        url: null,
+        photoUrl: null,
+        errorCode: error?.code ?? 'unknown',
+        errorMessage: error?.detail ?? 'AdStat did not report on this bot',
+      };
+    });
+  }
+
+  /** Uploads a media file already checked and spooled to disk; returns its token. */
+  async uploadMedia(accountId: string, file: { path: string; filename: string; contentType: string }): Promise<{ token: string; contentType: string | null }> {
+    const answer = await this.call(wire.ENDPOINTS.uploadMedia, {
+      query: new URLSearchParams({ account_id: accountId }),
+      multipart: () => multipartBody({}, { field: 'media', ...file }),
+      schema: wire.uploadMediaResponse,
+    });
+    if (answer.error !== null || !answer.media_token) {
+      throw new ProviderError('PROVIDER_REJECTED', `AdStat refused the media file: ${answer.error ?? 'no token returned'}`, {
+        provider: 'AdStat',
+        endpoint: `${wire.ENDPOINTS.uploadMedia.method} ${wire.ENDPOINTS.uploadMedia.path}`,
+        account: this.id,
+      });
+    }
+    return { token: answer.media_token, contentType: answer.content_type };
+  }
+
+  /** Creates a phone-number audience from a file already checked and spooled to disk. */
+  async createAudience(accountId: string, title: string, file: { path: string; filename: string; contentType: string }): Promise<Audience> {
+    try {
+      const answer = await this.call(wire.ENDPOINTS.createAudience, {
+        params: { account_id: accountId },
+        multipart: () => multipartBody({ title }, { field: 'audience', ...file }),
+        schema: wire.UNVERIFIED.createAudienceResponse,
+      });
+      return audienceFromWire(this.id, accountId, answer);
+    } finally {
+      this.options.cache.invalidate(this.cachePrefix);
+    }
   }
 }
 

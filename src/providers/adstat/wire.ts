@@ -273,6 +273,11 @@ export const UNVERIFIED = {
     updated: z.array(z.number()),
     errors: z.array(z.object({ ad_id: z.number(), detail: z.string() })),
   }),
+  /**
+   * Create and edit answers are not published: a full details object is used when it comes back,
+   * otherwise any id in the answer (`ad_id` or `id`).
+   */
+  writeAnswer: z.looseObject({ ad_id: z.number().optional(), id: z.number().optional() }),
   /** The audience-creation answer is not published; we read the same shape as the audience list. */
   createAudienceResponse: z.object({ telegram_id: z.number(), title: z.string() }),
 } as const;

@@ -9,7 +9,8 @@ import type { SharedCache } from '../cache.js';
 import { allPages, windowOverPages, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
-import { campaignFromDetail, campaignFromList } from './map.js';
+import type { NewTonaiCampaign, RequestPreview, TonaiStatusAction } from '../../domain/writes.js';
+import { campaignFromDetail, campaignFromList, createCampaignBody } from './map.js';
 import * as wire from './wire.js';
 
 export interface TonaiClientOptions {
@@ -95,6 +96,30 @@ export class TonaiClient {
       this.call(wire.ENDPOINTS.detail, { query, schema: wire.detailData }),
     );
     return campaignFromDetail(data);
+  }
+
+  // ---- writes: each invalidates this key's cached reads ----
+
+  previewCreate(campaign: NewTonaiCampaign): RequestPreview {
+    return { method: wire.ENDPOINTS.create.method, path: wire.ENDPOINTS.create.path, body: createCampaignBody(campaign) };
+  }
+
+  async createCampaign(campaign: NewTonaiCampaign): Promise<string> {
+    try {
+      const data = await this.call(wire.ENDPOINTS.create, { json: createCampaignBody(campaign), schema: wire.createData });
+      return data.campaignId;
+    } finally {
+      this.options.cache.invalidate(this.cachePrefix);
+    }
+  }
+
+  /** start, paused or end; the provider applies it only to an existing campaign. */
+  async setCampaignStatus(campaignId: string, action: TonaiStatusAction): Promise<void> {
+    try {
+      await this.call(wire.ENDPOINTS.status, { json: { campaignId, status: action }, schema: wire.statusData });
+    } finally {
+      this.options.cache.invalidate(this.cachePrefix);
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /** TON.ai wire → domain. Every TON.ai money, time and status conversion happens here. */
 import type { CampaignStatus, TonaiCampaignDetails, TonaiCampaignSummary } from '../../domain/model.js';
+import type { NewTonaiCampaign } from '../../domain/writes.js';
 import { fromEpochMs, money } from '../../domain/values.js';
-import { CURRENCY, type WireDetail, type WireListCampaign } from './wire.js';
+import { AD_FORMAT, BUDGET_STRATEGY, CURRENCY, type WireDetail, type WireListCampaign } from './wire.js';
 
 /** `campaignStatus` values published by the provider's newer documentation. */
 const CAMPAIGN_STATUS: Record<string, CampaignStatus> = {
@@ -82,6 +83,40 @@ export function campaignFromDetail(wire: WireDetail): TonaiCampaignDetails {
       text: wire.ad.text,
       brandName: wire.ad.brandName,
       buttonText: wire.ad.buttonText,
+    },
+  };
+}
+
+/** Domain → create body. Amounts are USDT; times go out as epoch milliseconds. */
+export function createCampaignBody(c: NewTonaiCampaign): Record<string, unknown> {
+  return {
+    name: c.name,
+    targeting: {
+      includedRegions: c.targeting.includedRegions,
+      excludedRegions: c.targeting.excludedRegions,
+      includedLanguages: c.targeting.includedLanguages,
+      excludedLanguages: c.targeting.excludedLanguages,
+      platform: c.targeting.platform,
+      telegramPremium: c.targeting.telegramPremium,
+      isHighValueUser: c.targeting.isHighValueUser,
+      userLinkedTonWallet: c.targeting.userLinkedTonWallet,
+    },
+    budget: {
+      amount: Number(c.budget.daily),
+      total: Number(c.budget.total),
+      strategy: BUDGET_STRATEGY,
+      startTime: c.budget.startTime.getTime(),
+      endTime: c.budget.endTime.getTime(),
+    },
+    bidding: { billingType: c.bidding.billingType, costPer: Number(c.bidding.costPer) },
+    ad: {
+      adFormat: AD_FORMAT,
+      popupImage: c.creative.popupImage,
+      icon: c.creative.icon,
+      destination: { actionType: c.creative.actionType, url: c.creative.destinationUrl },
+      text: c.creative.text,
+      brandName: c.creative.brandName,
+      buttonText: c.creative.buttonText,
     },
   };
 }

@@ -21,6 +21,41 @@ export const LIMITS = {
 /** All money amounts are in USDT ("所有金额均以 USDT 为单位"). */
 export const CURRENCY = 'USDT';
 
+/** Fixed values of the create body. */
+export const BUDGET_STRATEGY = 'daily';
+export const AD_FORMAT = 'image';
+
+/**
+ * Create rules: the older page's enumerations, and the limits and lists the newer documentation
+ * publishes (kept here so they can change in one place).
+ */
+export const RULES = {
+  billingTypes: ['CPM', 'CPC'] as const,
+  actionTypes: ['visit.website', 'join.telegram'] as const,
+  platforms: ['All', 'Android', 'iOS'] as const,
+  regions: [
+    'Africa',
+    'Middle East',
+    'South-eastern Asia',
+    'Europe and America',
+    'CIS',
+    'Eastern Asia',
+    'Southern Asia',
+    'Central Asia',
+    'Northern Africa',
+    'Western Europe',
+    'Eastern Europe',
+    'Northern America',
+    'Latin America and the Caribbean',
+  ] as const,
+  textMax: 50,
+  brandName: { min: 1, max: 40 },
+  buttonText: { min: 1, max: 20 },
+  /** Not published: a campaign name of 1–100 characters (CHOICE). */
+  name: { min: 1, max: 100 },
+  statusActions: ['start', 'paused', 'end'] as const,
+} as const;
+
 /** The envelope on every answer; `code` 0 is success. */
 export const envelope = z.object({ code: z.number(), message: z.string().nullable().optional(), data: z.unknown() });
 

@@ -1,0 +1,650 @@
+/**
+ * Writing AdStat advertisements: create, edit, bulk status, and the bot check. Input rules run in
+ * two stages, both before anything is written: static rules through the validation plugin (zod),
+ * then the rules that need the provider's own data (KKTU tree, the cabinet's pixel events and
+ * audiences, bot eligibility), read through the cache. Any broken rule → ValidationError, nothing sent.
+ */
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import type { Account, AdvertisementDetails, AdvertisementStatus } from '../domain/model.js';
+import type { AdvertisementChange, NewAdvertisement, ScheduleChange } from '../domain/writes.js';
+import type { AdstatClient } from '../providers/adstat/client.js';
+import {
+  AD_TYPES,
+  CURRENCIES,
+  KKTU_LEVEL,
+  KKTU_MAX_IDS,
+  TIMEZONE_OFFSET_RANGE,
+  isChannelInviteLink,
+  isPublicTelegramLink,
+  nonEditableChanges,
+  requiresKktu,
+} from '../providers/adstat/rules.js';
+import { ProviderError } from '../providers/errors.js';
+import { adstatCabinets } from './account.js';
+import { AdTypeEnum, AdvertisementRef, AdvertisementStatusEnum, type AdRef } from './advertisement.js';
+import { builder } from './builder.js';
+import { AdstatCampaignRef, loadAdstatCampaign } from './campaign.js';
+import { InputError as GraphQLInputError } from './errors.js';
+import { kktuIndex } from './kktu.js';
+import { ItemErrorRef, RequestPreviewRef, WRITE_ERRORS } from './mutation-errors.js';
+import { IssueList, rule } from './validation.js';
+
+// ---------- inputs ----------
+
+const WeekdayInputEnum = builder.enumType('ScheduleWeekday', {
+  description: 'Day of the week, for schedules.',
+  values: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const,
+});
+
+const PromotedObjectTypeEnum = builder.enumType('PromotedObjectType', {
+  description: 'What the promoted URL is.',
+  values: { WEBSITE: { value: 'website', description: 'An external website.' }, CHANNEL: { value: 'channel', description: 'A Telegram channel.' } } as const,
+});
+
+const ScheduleDayInput = builder.inputType('ScheduleDayInput', {
+  description: 'Delivery hours of one weekday.',
+  fields: (t) => ({
+    day: t.field({ type: WeekdayInputEnum, required: true, description: 'The weekday.' }),
+    hours: t.intList({ required: true, description: 'Hours 0–23 to show the ad in (each once).' }),
+  }),
+});
+
+const ScheduleInput = builder.inputType('AdvertisementScheduleInput', {
+  description: 'When to show the advertisement. Weekdays not listed get no hours.',
+  fields: (t) => ({
+    days: t.field({ type: [ScheduleDayInput], required: true, description: 'Hours per weekday.' }),
+    timezoneOffsetSeconds: t.int({ required: false, description: 'Time zone of the hours, seconds east of UTC (10800 = UTC+3), from −43200 to 50400, whole minutes.' }),
+    useSelectedTimezone: t.boolean({ required: false, defaultValue: true, description: 'Whether the hours are in that time zone.' }),
+  }),
+});
+
+const TargetBotInput = builder.inputType('TargetBotInput', {
+  description: 'A bot to show the advertisement in (AdStat checks it has 1000+ daily users).',
+  fields: (t) => ({
+    url: t.string({ required: true, description: 'Link to the bot, e.g. "t.me/some_bot".' }),
+    telegramId: t.float({ required: false, description: 'The bot’s Telegram id, when known (from validateTargetBots).' }),
+  }),
+});
+
+const TargetingInput = builder.inputType('AdvertisementTargetingInput', {
+  description: 'Who sees the advertisement. Lists default to empty.',
+  fields: (t) => ({
+    languages: t.stringList({ required: false, description: 'Languages.' }),
+    topics: t.intList({ required: false, description: 'Topic ids.' }),
+    topicsVerbose: t.stringList({ required: false, description: 'Topic identifiers (names), beside the ids.' }),
+    channels: t.intList({ required: false, description: 'Channel ids.' }),
+    channelsVerbose: t.stringList({ required: false, description: 'Channel identifiers, beside the ids.' }),
+    excludedTopics: t.intList({ required: false, description: 'Excluded topic ids.' }),
+    excludedTopicsVerbose: t.stringList({ required: false, description: 'Excluded topic identifiers.' }),
+    excludedChannels: t.intList({ required: false, description: 'Excluded channel ids.' }),
+    excludedChannelsVerbose: t.stringList({ required: false, description: 'Excluded channel identifiers.' }),
+    userChannels: t.stringList({ required: false, description: 'Channels whose readers to target (user ads).' }),
+    userChannelsVerbose: t.stringList({ required: false, description: 'Their identifiers.' }),
+    excludedUserChannels: t.stringList({ required: false, description: 'Channels whose readers to exclude.' }),
+    excludedUserChannelsVerbose: t.stringList({ required: false, description: 'Their identifiers.' }),
+    countries: t.stringList({ required: false, description: 'Countries.' }),
+    locations: t.stringList({ required: false, description: 'Cities.' }),
+    locationsVerbose: t.stringList({ required: false, description: 'City identifiers.' }),
+    audiences: t.intList({ required: false, description: 'Phone-number audiences (Telegram ids; Uzbekistan cabinets only).' }),
+    excludedAudiences: t.intList({ required: false, description: 'Excluded audiences.' }),
+    searchQueries: t.stringList({ required: false, description: 'Search queries (search ads; required for them).' }),
+    bots: t.field({ type: [TargetBotInput], required: false, description: 'Bots (bot ads; required for them, each with 1000+ daily users).' }),
+    splitBy: t.stringList({ required: false, description: 'Targeting split parameters.' }),
+    device: t.string({ required: false, defaultValue: 'all', description: 'Device ("all").' }),
+    onlyCrypto: t.boolean({ required: false, defaultValue: false, description: 'Show only in crypto channels.' }),
+    excludeCrypto: t.boolean({ required: false, defaultValue: false, description: 'Exclude crypto channels.' }),
+    excludePolitical: t.boolean({ required: false, defaultValue: false, description: 'Exclude political content.' }),
+    allTopicsInterestedUsers: t.boolean({ required: false, defaultValue: false, description: 'Target users interested in all topics.' }),
+    viewsPerUser: t.int({ required: false, defaultValue: 1, description: 'How many times one user may see it (1 or more).' }),
+  }),
+});
+
+const CreativeInput = builder.inputType('AdvertisementCreativeInput', {
+  description: 'Media and presentation.',
+  fields: (t) => ({
+    mediaToken: t.string({ required: false, description: 'Token of a file uploaded with uploadMedia.' }),
+    websiteName: t.string({ required: false, description: 'Website name (external links).' }),
+    showPicture: t.boolean({ required: false, defaultValue: false, description: 'Show the avatar.' }),
+    promoteUrlPictureId: t.string({ required: false, description: 'Id of the promoted object’s picture.' }),
+    buttonType: t.string({ required: false, description: 'Button type, e.g. "open_website".' }),
+  }),
+});
+
+const AFTER_MODERATION: Partial<Record<AdvertisementStatus, string>> = { ACTIVE: 'active', STOPPED: 'stopped', ON_HOLD: 'on hold' };
+
+type ScheduleShape = { days: { day: string; hours: number[] }[]; timezoneOffsetSeconds?: number | null; useSelectedTimezone?: boolean | null };
+
+const money = (v: unknown): number => (typeof v === 'string' ? Number(v) : NaN);
+
+function checkSchedule(s: ScheduleShape | null | undefined, path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (!s) return;
+  const seen = new Set<string>();
+  s.days.forEach((d, i) => {
+    if (seen.has(d.day)) ctx.addIssue({ code: 'custom', path: [...path, 'days', i, 'day'], ...rule('SCHEDULE_DAY_TWICE', `${d.day} is listed twice`) });
+    seen.add(d.day);
+    const hours = new Set<number>();
+    d.hours.forEach((h, j) => {
+      if (!Number.isInteger(h) || h < 0 || h > 23) ctx.addIssue({ code: 'custom', path: [...path, 'days', i, 'hours', j], ...rule('SCHEDULE_HOUR', `hours are 0–23 (got ${h})`) });
+      if (hours.has(h)) ctx.addIssue({ code: 'custom', path: [...path, 'days', i, 'hours', j], ...rule('SCHEDULE_HOUR_TWICE', `hour ${h} is listed twice`) });
+      hours.add(h);
+    });
+  });
+  const tz = s.timezoneOffsetSeconds;
+  if (tz !== null && tz !== undefined && (tz < TIMEZONE_OFFSET_RANGE.min || tz > TIMEZONE_OFFSET_RANGE.max || tz % 60 !== 0)) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'timezoneOffsetSeconds'], ...rule('SCHEDULE_TIMEZONE', `must be whole minutes from ${TIMEZONE_OFFSET_RANGE.min} to ${TIMEZONE_OFFSET_RANGE.max} seconds (got ${tz})`) });
+  }
+}
+
+function checkDates(start: Date | null | undefined, end: Date | null | undefined, ctx: z.RefinementCtx): void {
+  if (start && end && start.getTime() >= end.getTime()) ctx.addIssue({ code: 'custom', path: ['endDate'], ...rule('DATES_ORDER', 'must be after startDate') });
+}
+
+function checkPromoteUrl(url: string, adObject: string | null | undefined, ctx: z.RefinementCtx): void {
+  if (!/^(https?:\/\/)?([\w-]+\.)+[a-z]{2,}(\/\S*)?$/i.test(url.trim())) {
+    ctx.addIssue({ code: 'custom', path: ['promoteUrl'], ...rule('PROMOTE_URL', 'must be a t.me link or a website URL') });
+  }
+  if (isChannelInviteLink(url) && !adObject) {
+    ctx.addIssue({ code: 'custom', path: ['adObject'], ...rule('AD_OBJECT_REQUIRED', 'is required when promoteUrl is a channel invite link: give the public link of the destination channel') });
+  }
+  if (adObject && !isPublicTelegramLink(adObject)) {
+    ctx.addIssue({ code: 'custom', path: ['adObject'], ...rule('AD_OBJECT_FORMAT', 'must be the public link of a Telegram channel, e.g. "t.me/target_channel"') });
+  }
+}
+
+function checkMoney(value: unknown, path: string, ctx: z.RefinementCtx, allowZero = false): void {
+  if (value === null || value === undefined) return;
+  const n = money(value);
+  if (!(allowZero ? n >= 0 : n > 0)) ctx.addIssue({ code: 'custom', path: [path], ...rule('POSITIVE_MONEY', allowZero ? 'must be zero or more' : 'must be more than zero') });
+}
+
+function checkKktuCount(ids: string[] | null | undefined, path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (ids && ids.length > KKTU_MAX_IDS) ctx.addIssue({ code: 'custom', path, ...rule('KKTU_ONE', 'only one KKTU id may be chosen') });
+}
+
+interface CreateShape {
+  title: string;
+  text: string;
+  adType: string;
+  promoteUrl: string;
+  adObject?: string | null;
+  cpm: string;
+  budget: string;
+  dailyBudget?: string | null;
+  currency?: string | null;
+  targeting?: { bots?: { url: string }[] | null; searchQueries?: string[] | null; viewsPerUser?: number | null } | null;
+  afterModerationStatus?: AdvertisementStatus | null;
+  schedule?: ScheduleShape | null;
+  startDate?: Date | null;
+  endDate?: Date | null;
+  kktuIds?: string[] | null;
+}
+
+const createRules = z.custom<CreateShape>().superRefine((input, ctx) => {
+  if (input.title.trim() === '') ctx.addIssue({ code: 'custom', path: ['title'], ...rule('REQUIRED', 'must not be empty') });
+  if (input.text.trim() === '') ctx.addIssue({ code: 'custom', path: ['text'], ...rule('REQUIRED', 'must not be empty') });
+  if (!(AD_TYPES as readonly string[]).includes(input.adType)) ctx.addIssue({ code: 'custom', path: ['adType'], ...rule('AD_TYPE', 'choose TARGET_CHANNELS, TARGET_USERS, TARGET_BOTS or TARGET_SEARCH') });
+  checkPromoteUrl(input.promoteUrl, input.adObject, ctx);
+  checkMoney(input.cpm, 'cpm', ctx);
+  checkMoney(input.budget, 'budget', ctx);
+  checkMoney(input.dailyBudget, 'dailyBudget', ctx, true);
+  if (input.dailyBudget && money(input.dailyBudget) > money(input.budget)) ctx.addIssue({ code: 'custom', path: ['dailyBudget'], ...rule('DAILY_WITHIN_TOTAL', 'must not exceed budget') });
+  if (input.currency && !(CURRENCIES as readonly string[]).includes(input.currency)) ctx.addIssue({ code: 'custom', path: ['currency'], ...rule('CURRENCY', `must be one of ${CURRENCIES.join(', ')}`) });
+  const bots = input.targeting?.bots ?? [];
+  if (input.adType === 'target_bots' && bots.length === 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'bots'], ...rule('TARGET_BOTS_REQUIRED', 'bot ads need at least one bot') });
+  if (input.adType !== 'target_bots' && bots.length > 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'bots'], ...rule('TARGET_BOTS_ONLY_FOR_BOT_ADS', 'bots can be targeted only by TARGET_BOTS ads') });
+  const queries = input.targeting?.searchQueries ?? [];
+  if (input.adType === 'target_search' && queries.length === 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'searchQueries'], ...rule('SEARCH_QUERIES_REQUIRED', 'search ads need at least one query') });
+  const views = input.targeting?.viewsPerUser;
+  if (views !== null && views !== undefined && views < 1) ctx.addIssue({ code: 'custom', path: ['targeting', 'viewsPerUser'], ...rule('VIEWS_PER_USER', 'must be 1 or more') });
+  if (input.afterModerationStatus && !AFTER_MODERATION[input.afterModerationStatus]) {
+    ctx.addIssue({ code: 'custom', path: ['afterModerationStatus'], ...rule('AFTER_MODERATION_STATUS', 'choose ACTIVE, STOPPED or ON_HOLD') });
+  }
+  checkSchedule(input.schedule, ['schedule'], ctx);
+  checkDates(input.startDate, input.endDate, ctx);
+  checkKktuCount(input.kktuIds, ['kktuIds'], ctx);
+});
+
+const CreateAdvertisementInput = builder.inputType('CreateAdvertisementInput', {
+  description: 'A new AdStat advertisement. Every documented field of AdStat’s create body; its cabinet is its campaign’s.',
+  validate: createRules,
+  fields: (t) => ({
+    campaignId: t.globalID({ required: true, for: [AdstatCampaignRef], description: 'The AdStat campaign (its global id) — it decides the cabinet.' }),
+    title: t.string({ required: true, description: 'Title.' }),
+    text: t.string({ required: true, description: 'Text.' }),
+    adType: t.field({ type: AdTypeEnum, required: true, description: 'Targeting type.' }),
+    promoteUrl: t.string({ required: true, description: 'What to promote: a t.me link or a website URL.' }),
+    promoteUrlType: t.field({ type: PromotedObjectTypeEnum, required: false, description: 'Whether promoteUrl is a website or a channel.' }),
+    adObject: t.string({ required: false, description: 'Required when promoteUrl is a channel invite link (t.me/+…): the public link of the destination channel.' }),
+    cpm: t.field({ type: 'Decimal', required: true, description: 'Price per thousand impressions (more than zero).' }),
+    budget: t.field({ type: 'Decimal', required: true, description: 'Total budget (more than zero).' }),
+    dailyBudget: t.field({ type: 'Decimal', required: false, description: 'Daily limit, at most the budget (0 or absent: none).' }),
+    currency: t.string({ required: false, defaultValue: 'EUR', description: `Currency code: ${CURRENCIES.join(', ')}.` }),
+    useAccountCurrency: t.boolean({ required: false, defaultValue: false, description: 'Use the cabinet’s currency instead.' }),
+    targeting: t.field({ type: TargetingInput, required: false, description: 'Who sees it.' }),
+    creative: t.field({ type: CreativeInput, required: false, description: 'Media and presentation.' }),
+    afterModerationStatus: t.field({ type: AdvertisementStatusEnum, required: false, defaultValue: 'ACTIVE', description: 'Status once approved: ACTIVE, STOPPED or ON_HOLD.' }),
+    schedule: t.field({ type: ScheduleInput, required: false, description: 'Hours per weekday; absent: always.' }),
+    startDate: t.field({ type: 'DateTime', required: false, description: 'Start.' }),
+    endDate: t.field({ type: 'DateTime', required: false, description: 'End (after the start).' }),
+    erid: t.string({ required: false, description: 'ERID token, for cabinets that label manually (AdStat `other_info`).' }),
+    kktuIds: t.stringList({ required: false, description: 'KKTU id of the product: exactly one, from the third level (required in cabinets with automatic labelling).' }),
+    tgEventId: t.string({ required: false, description: 'Pixel Tag event: one of the cabinet’s own (see Account.pixelEvents).' }),
+    validateOnly: t.boolean({ required: false, defaultValue: false, description: 'Run every check, including the provider’s, and return the request without creating anything.' }),
+    idempotencyKey: t.string({ required: false, description: 'A key of your choice: retrying with the same key and input returns the first result instead of creating twice.' }),
+  }),
+});
+
+interface UpdateShape {
+  title?: string | null;
+  text?: string | null;
+  promoteUrl?: string | null;
+  cpm?: string | null;
+  dailyBudget?: string | null;
+  viewsPerUser?: number | null;
+  afterModerationStatus?: AdvertisementStatus | null;
+  schedule?: ScheduleShape | null;
+  startDate?: Date | null;
+  endDate?: Date | null;
+  kktuIds?: string[] | null;
+}
+
+const updateRules = z.custom<UpdateShape>().superRefine((input, ctx) => {
+  for (const key of ['title', 'text', 'promoteUrl'] as const) {
+    if (input[key] !== undefined && (input[key] === null || input[key]!.trim() === '')) ctx.addIssue({ code: 'custom', path: [key], ...rule('REQUIRED', 'must not be empty when given') });
+  }
+  if (typeof input.promoteUrl === 'string' && input.promoteUrl.trim() !== '') {
+    if (isChannelInviteLink(input.promoteUrl)) ctx.addIssue({ code: 'custom', path: ['promoteUrl'], ...rule('AD_OBJECT_REQUIRED', 'an invite link needs an adObject, which an edit cannot set: create a new advertisement') });
+  }
+  if (input.cpm === null) ctx.addIssue({ code: 'custom', path: ['cpm'], ...rule('REQUIRED', 'must not be null') });
+  checkMoney(input.cpm, 'cpm', ctx);
+  checkMoney(input.dailyBudget, 'dailyBudget', ctx, true);
+  if (input.viewsPerUser !== undefined && input.viewsPerUser !== null && input.viewsPerUser < 1) ctx.addIssue({ code: 'custom', path: ['viewsPerUser'], ...rule('VIEWS_PER_USER', 'must be 1 or more') });
+  if (input.afterModerationStatus && !AFTER_MODERATION[input.afterModerationStatus]) {
+    ctx.addIssue({ code: 'custom', path: ['afterModerationStatus'], ...rule('AFTER_MODERATION_STATUS', 'choose ACTIVE, STOPPED or ON_HOLD') });
+  }
+  checkSchedule(input.schedule, ['schedule'], ctx);
+  checkDates(input.startDate, input.endDate, ctx);
+  checkKktuCount(input.kktuIds, ['kktuIds'], ctx);
+});
+
+const UpdateAdvertisementInput = builder.inputType('UpdateAdvertisementInput', {
+  description: 'Changes to an AdStat advertisement (the fields AdStat’s edit takes). Only the fields given change; null clears where allowed.',
+  validate: updateRules,
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [AdvertisementRef], description: 'The advertisement.' }),
+    title: t.string({ required: false, description: 'Title.' }),
+    text: t.string({ required: false, description: 'Text.' }),
+    promoteUrl: t.string({ required: false, description: 'Promoted URL.' }),
+    cpm: t.field({ type: 'Decimal', required: false, description: 'Price per thousand impressions.' }),
+    erid: t.string({ required: false, description: 'ERID token (AdStat `other_info`); null clears.' }),
+    mediaToken: t.string({ required: false, description: 'Media token; null removes the media.' }),
+    websiteName: t.string({ required: false, description: 'Website name.' }),
+    viewsPerUser: t.int({ required: false, description: 'Views per user (1 or more).' }),
+    showPicture: t.boolean({ required: false, description: 'Show the avatar.' }),
+    promoteUrlPictureId: t.string({ required: false, description: 'Id of the promoted object’s picture.' }),
+    buttonType: t.string({ required: false, description: 'Button type.' }),
+    dailyBudget: t.field({ type: 'Decimal', required: false, description: 'Daily limit (0: none).' }),
+    afterModerationStatus: t.field({ type: AdvertisementStatusEnum, required: false, description: 'Status once approved: ACTIVE, STOPPED or ON_HOLD.' }),
+    startDate: t.field({ type: 'DateTime', required: false, description: 'Start; null clears.' }),
+    endDate: t.field({ type: 'DateTime', required: false, description: 'End; null clears.' }),
+    schedule: t.field({ type: ScheduleInput, required: false, description: 'Schedule; null removes it (always on).' }),
+    kktuIds: t.stringList({ required: false, description: 'KKTU id: exactly one, third level.' }),
+    validateOnly: t.boolean({ required: false, defaultValue: false, description: 'Run every check and return the request without changing anything.' }),
+  }),
+});
+
+// ---------- provider-dependent checks ----------
+
+function clientFor(ctx: Context, login: string): AdstatClient {
+  const client = ctx.providers.adstat.get(login);
+  if (!client) throw new ProviderError('NOT_FOUND', `no AdStat login "${login}" is configured`, { provider: 'AdStat', endpoint: '-', account: login });
+  return client;
+}
+
+async function checkKktu(ctx: Context, ids: string[], cabinet: Account | undefined, required: boolean, issues: IssueList): Promise<void> {
+  if (required && cabinet && requiresKktu(cabinet.labellingMode) && ids.length !== 1) {
+    issues.add(['input', 'kktuIds'], 'KKTU_REQUIRED', `cabinet "${cabinet.name}" labels ads automatically: exactly one KKTU id from the third level is required`);
+  }
+  if (ids.length === 0) return;
+  const { byId } = await kktuIndex(ctx);
+  ids.forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) issues.add(['input', 'kktuIds', i], 'KKTU_UNKNOWN', `"${id}" is not a KKTU id (see kktuTree / kktuSearch)`);
+    else if (node.level !== KKTU_LEVEL) issues.add(['input', 'kktuIds', i], 'KKTU_THIRD_LEVEL', `"${node.code} ${node.name}" is on level ${node.level}: choose one of its third-level nodes`);
+  });
+}
+
+async function checkPixelEvent(client: AdstatClient, cabinet: Account, tgEventId: string | null | undefined, issues: IssueList): Promise<void> {
+  if (!tgEventId) return;
+  const events = await client.pixelEvents(cabinet.providerId);
+  if (!events.some((e) => e.tgEventId === tgEventId)) {
+    issues.add(['input', 'tgEventId'], 'PIXEL_EVENT_NOT_IN_ACCOUNT', `"${tgEventId}" is not one of cabinet "${cabinet.name}"’s Pixel Tag events`);
+  }
+}
+
+async function checkBots(client: AdstatClient, cabinet: Account, bots: { url: string }[], issues: IssueList): Promise<void> {
+  if (bots.length === 0) return;
+  const checks = await client.validateBots(cabinet.providerId, bots.map((b) => b.url));
+  checks.forEach((c, i) => {
+    if (!c.ok) issues.add(['input', 'targeting', 'bots', i, 'url'], 'TARGET_BOT_REJECTED', `AdStat does not accept bot "${c.bot}": ${c.errorMessage}`);
+  });
+}
+
+async function checkAudiences(client: AdstatClient, cabinet: Account, audiences: number[], excluded: number[], issues: IssueList): Promise<void> {
+  if (audiences.length === 0 && excluded.length === 0) return;
+  if (!cabinet.audiencesAllowed) {
+    issues.add(['input', 'targeting', audiences.length ? 'audiences' : 'excludedAudiences'], 'AUDIENCES_NOT_ALLOWED', `cabinet "${cabinet.name}" cannot use phone-number audiences (Uzbekistan cabinets only)`);
+    return;
+  }
+  const known = new Set((await client.audiences(cabinet.providerId)).map((a) => a.telegramId));
+  for (const [field, list] of [['audiences', audiences], ['excludedAudiences', excluded]] as const) {
+    list.forEach((id, i) => {
+      if (!known.has(id)) issues.add(['input', 'targeting', field, i], 'AUDIENCE_NOT_FOUND', `audience ${id} is not one of cabinet "${cabinet.name}"’s audiences`);
+    });
+  }
+}
+
+// ---------- domain values from input ----------
+
+type ScheduleInputShape = { days: { day: ScheduleChange['days'][number]['day']; hours: number[] }[]; timezoneOffsetSeconds?: number | null; useSelectedTimezone?: boolean | null };
+
+function scheduleOf(s: ScheduleInputShape | null | undefined): ScheduleChange | null {
+  if (!s) return null;
+  return { days: s.days.map((d) => ({ day: d.day, hours: d.hours })), timezoneOffsetSeconds: s.timezoneOffsetSeconds ?? null, useSelectedTimezone: s.useSelectedTimezone ?? true };
+}
+
+const list = <T>(v: T[] | null | undefined): T[] => v ?? [];
+
+// ---------- results ----------
+
+interface AdvertisementWrite {
+  advertisement: AdRef | null;
+  validateOnly: boolean;
+  request: { method: string; path: string; body: unknown };
+}
+
+const AdvertisementWriteRef = builder.objectRef<AdvertisementWrite>('AdvertisementWrite').implement({
+  description: 'The result of creating or editing an advertisement.',
+  fields: (t) => ({
+    advertisement: t.field({ type: AdvertisementRef, nullable: true, description: 'The advertisement as it now is; null with validateOnly.', resolve: (w) => w.advertisement }),
+    validateOnly: t.exposeBoolean('validateOnly', { description: 'True when nothing was written (validateOnly).' }),
+    request: t.field({ type: RequestPreviewRef, description: 'The request sent to AdStat (or that would be sent, with validateOnly).', resolve: (w) => w.request }),
+  }),
+});
+
+function adRef(login: string, id: number, details: AdvertisementDetails | null): AdRef {
+  return { connectionId: login, id, row: null, details };
+}
+
+builder.mutationType({ description: 'Create and change advertisements and campaigns. Every mutation returns a typed result: its payload or a MutationError.' });
+
+builder.mutationField('createAdvertisement', (t) =>
+  t.field({
+    type: AdvertisementWriteRef,
+    description: 'Creates an AdStat advertisement after checking every documented rule (including KKTU level, the cabinet’s pixel events and audiences, and bot eligibility with AdStat). New ads go to moderation.',
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAdvertisementResult' } },
+    args: { input: t.arg({ type: CreateAdvertisementInput, required: true, description: 'The advertisement.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const [login, campaignText] = splitGlobal(input.campaignId.id);
+      const client = clientFor(ctx, login);
+      const issues = new IssueList();
+      const campaign = await loadAdstatCampaign(`${login}:${campaignText}`, ctx);
+      if (!campaign) issues.add(['input', 'campaignId'], 'CAMPAIGN_NOT_FOUND', `campaign ${campaignText} does not exist for login "${login}"`);
+      const cabinet = campaign ? (await adstatCabinets(ctx, client)).find((a) => a.providerId === campaign.accountId) : undefined;
+      const targeting = input.targeting;
+      await checkKktu(ctx, list(input.kktuIds), cabinet, true, issues);
+      if (cabinet) {
+        await checkPixelEvent(client, cabinet, input.tgEventId, issues);
+        await checkBots(client, cabinet, list(targeting?.bots), issues);
+        await checkAudiences(client, cabinet, list(targeting?.audiences), list(targeting?.excludedAudiences), issues);
+      }
+      issues.throwIfAny();
+
+      const ad: NewAdvertisement = {
+        campaignId: Number(campaignText),
+        title: input.title,
+        text: input.text,
+        adType: input.adType as NewAdvertisement['adType'],
+        promoteUrl: input.promoteUrl.trim(),
+        adObject: input.adObject ?? null,
+        promoteUrlType: input.promoteUrlType ?? null,
+        cpm: input.cpm,
+        budget: input.budget,
+        dailyBudget: input.dailyBudget ?? null,
+        currency: input.currency ?? 'EUR',
+        useAccountCurrency: input.useAccountCurrency ?? false,
+        targeting: {
+          languages: list(targeting?.languages),
+          topics: list(targeting?.topics),
+          topicsVerbose: list(targeting?.topicsVerbose),
+          channels: list(targeting?.channels),
+          channelsVerbose: list(targeting?.channelsVerbose),
+          excludedTopics: list(targeting?.excludedTopics),
+          excludedTopicsVerbose: list(targeting?.excludedTopicsVerbose),
+          excludedChannels: list(targeting?.excludedChannels),
+          excludedChannelsVerbose: list(targeting?.excludedChannelsVerbose),
+          userChannels: list(targeting?.userChannels),
+          userChannelsVerbose: list(targeting?.userChannelsVerbose),
+          excludedUserChannels: list(targeting?.excludedUserChannels),
+          excludedUserChannelsVerbose: list(targeting?.excludedUserChannelsVerbose),
+          countries: list(targeting?.countries),
+          locations: list(targeting?.locations),
+          locationsVerbose: list(targeting?.locationsVerbose),
+          audiences: list(targeting?.audiences),
+          excludedAudiences: list(targeting?.excludedAudiences),
+          searchQueries: targeting?.searchQueries ?? null,
+          bots: targeting?.bots ? targeting.bots.map((b) => ({ url: b.url, telegramId: b.telegramId ?? null })) : null,
+          splitBy: list(targeting?.splitBy),
+          device: targeting?.device ?? 'all',
+          onlyCrypto: targeting?.onlyCrypto ?? false,
+          excludeCrypto: targeting?.excludeCrypto ?? false,
+          excludePolitical: targeting?.excludePolitical ?? false,
+          allTopicsInterestedUsers: targeting?.allTopicsInterestedUsers ?? false,
+          viewsPerUser: targeting?.viewsPerUser ?? 1,
+        },
+        creative: {
+          mediaToken: input.creative?.mediaToken ?? null,
+          websiteName: input.creative?.websiteName ?? null,
+          showPicture: input.creative?.showPicture ?? false,
+          promoteUrlPictureId: input.creative?.promoteUrlPictureId ?? null,
+          buttonType: input.creative?.buttonType ?? null,
+        },
+        afterModerationStatus: AFTER_MODERATION[input.afterModerationStatus ?? 'ACTIVE'] ?? 'active',
+        schedule: scheduleOf(input.schedule),
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+        erid: input.erid ?? null,
+        kktuIds: list(input.kktuIds),
+        tgEventId: input.tgEventId ?? null,
+      };
+      const request = client.previewCreate(ad);
+      if (input.validateOnly) return { advertisement: null, validateOnly: true, request };
+      const { idempotencyKey, validateOnly: _v, ...fingerprint } = input;
+      const created = await ctx.providers.idempotency.run(`adstat:${login}:createAdvertisement`, idempotencyKey, fingerprint, () => client.createAdvertisement(ad));
+      return { advertisement: adRef(login, created.id, created.details), validateOnly: false, request };
+    },
+  }),
+);
+
+/** The change as the domain sees it: only the fields the input names. */
+function changeOf(input: Record<string, unknown>): { change: AdvertisementChange; changed: string[] } {
+  const change: Record<string, unknown> = {};
+  const skip = new Set(['id', 'validateOnly']);
+  for (const [key, value] of Object.entries(input)) {
+    if (skip.has(key) || value === undefined) continue;
+    if (key === 'afterModerationStatus') change[key] = AFTER_MODERATION[value as AdvertisementStatus];
+    else if (key === 'schedule') change[key] = value === null ? null : scheduleOf(value as ScheduleInputShape);
+    else change[key] = value;
+  }
+  return { change: change as AdvertisementChange, changed: Object.keys(change) };
+}
+
+builder.mutationField('updateAdvertisement', (t) =>
+  t.field({
+    type: AdvertisementWriteRef,
+    description: 'Edits an AdStat advertisement (AdStat’s edit fields). Fields AdStat no longer lets edit (moderation.nonEditableFields) are refused before sending. Changing title, text, media or URL sends the ad back to moderation.',
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'UpdateAdvertisementResult' } },
+    args: { input: t.arg({ type: UpdateAdvertisementInput, required: true, description: 'The changes.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const [login, idText] = splitGlobal(input.id.id);
+      const client = clientFor(ctx, login);
+      const adId = Number(idText);
+      const issues = new IssueList();
+      const { change, changed } = changeOf(input as unknown as Record<string, unknown>);
+      if (changed.length === 0) issues.add(['input'], 'NOTHING_TO_CHANGE', 'give at least one field to change');
+      let current: AdvertisementDetails | null = null;
+      try {
+        current = await ctx.loaders.adstatDetails.load(`${login}:${adId}`);
+      } catch (error) {
+        if (!(error instanceof ProviderError && error.code === 'NOT_FOUND')) throw error;
+        issues.add(['input', 'id'], 'ADVERTISEMENT_NOT_FOUND', `advertisement ${adId} does not exist for login "${login}"`);
+      }
+      if (current) {
+        if (current.status === 'DELETED') issues.add(['input', 'id'], 'ADVERTISEMENT_DELETED', 'a deleted advertisement cannot be edited');
+        for (const field of nonEditableChanges(changed, current.moderation.nonEditableFields)) {
+          issues.add(['input', field], 'NOT_EDITABLE', `AdStat no longer lets this advertisement’s ${field} be edited`);
+        }
+        const cabinet = (await adstatCabinets(ctx, client)).find((a) => a.providerId === current!.accountId);
+        if (change.kktuIds !== undefined) await checkKktu(ctx, change.kktuIds, cabinet, true, issues);
+      }
+      issues.throwIfAny();
+      const request = client.previewEdit(adId, change);
+      if (input.validateOnly) return { advertisement: null, validateOnly: true, request };
+      const edited = await client.editAdvertisement(adId, change);
+      ctx.loaders.adstatDetails.clear(`${login}:${adId}`);
+      return { advertisement: adRef(login, adId, edited.details), validateOnly: false, request };
+    },
+  }),
+);
+
+// ---------- bulk status ----------
+
+interface StatusChange {
+  id: string;
+  advertisement: AdRef | null;
+  error: { code: string; message: string } | null;
+}
+
+const AdvertisementStatusChangeRef = builder.objectRef<StatusChange>('AdvertisementStatusChange').implement({
+  description: 'The outcome for one advertisement of a bulk status change.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The advertisement’s global id, as given.' }),
+    ok: t.boolean({ description: 'Whether its status was changed.', resolve: (c) => c.error === null }),
+    advertisement: t.field({ type: AdvertisementRef, nullable: true, description: 'The advertisement after the change; null when this item failed.', resolve: (c) => c.advertisement }),
+    error: t.field({ type: ItemErrorRef, nullable: true, description: 'Why it failed; null on success.', resolve: (c) => c.error }),
+  }),
+});
+
+const BulkStatusRef = builder.objectRef<{ results: StatusChange[] }>('SetAdvertisementStatusPayload').implement({
+  description: 'One result per advertisement, in the order given: never all-or-nothing.',
+  fields: (t) => ({
+    results: t.field({ type: [AdvertisementStatusChangeRef], description: 'Per advertisement.', resolve: (p) => p.results }),
+    succeeded: t.int({ description: 'How many changed.', resolve: (p) => p.results.filter((r) => r.error === null).length }),
+    failed: t.int({ description: 'How many did not.', resolve: (p) => p.results.filter((r) => r.error !== null).length }),
+  }),
+});
+
+const SettableStatusEnum = builder.enumType('SettableAdvertisementStatus', {
+  description: 'Statuses an advertiser can set.',
+  values: { ACTIVE: { value: 'active', description: 'Run it.' }, STOPPED: { value: 'stopped', description: 'Stop it.' } } as const,
+});
+
+builder.mutationField('setAdvertisementStatus', (t) =>
+  t.field({
+    type: BulkStatusRef,
+    description:
+      'Starts or stops many AdStat advertisements, with a result per advertisement. AdStat lists a status path but publishes no body: adgraph sends `{"ad_ids": [...], "status": ...}` (one call per login) — an unverified guess kept in one place (providers/adstat/wire.ts, UNVERIFIED).',
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'SetAdvertisementStatusResult' } },
+    args: {
+      ids: t.arg.idList({ required: true, description: 'Advertisement global ids (1–500).', validate: z.array(z.string()).min(1, rule('IDS_COUNT', 'give at least one id').message).max(500, rule('IDS_COUNT', 'at most 500 ids').message) }),
+      status: t.arg({ type: SettableStatusEnum, required: true, description: 'ACTIVE or STOPPED.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const results: StatusChange[] = args.ids.map((id) => ({ id: String(id), advertisement: null, error: null }));
+      const byLogin = new Map<string, { index: number; adId: number }[]>();
+      results.forEach((r, index) => {
+        const decoded = decodeAdvertisementId(r.id);
+        if (!decoded || !ctx.providers.adstat.has(decoded.login)) {
+          r.error = { code: 'VALIDATION', message: 'not the global id of an AdStat advertisement' };
+          return;
+        }
+        r.advertisement = adRef(decoded.login, decoded.adId, null);
+        byLogin.set(decoded.login, [...(byLogin.get(decoded.login) ?? []), { index, adId: decoded.adId }]);
+      });
+      await Promise.all(
+        [...byLogin].map(async ([login, items]) => {
+          try {
+            const outcomes = await clientFor(ctx, login).setAdvertisementStatus([...new Set(items.map((i) => i.adId))], args.status);
+            const byId = new Map(outcomes.map((o) => [o.key, o.error]));
+            for (const item of items) {
+              const result = results[item.index]!;
+              result.error = byId.get(item.adId) ?? null;
+              // A failed item may not exist at all: only successes carry the advertisement.
+              if (result.error) result.advertisement = null;
+            }
+          } catch (error) {
+            const failure = error instanceof ProviderError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'unexpected error' };
+            for (const item of items) Object.assign(results[item.index]!, { error: failure, advertisement: null });
+          }
+          for (const item of items) ctx.loaders.adstatDetails.clear(`${login}:${item.adId}`);
+        }),
+      );
+      return { results };
+    },
+  }),
+);
+
+// ---------- bot check ----------
+
+const TargetBotCheckRef = builder.objectRef<Awaited<ReturnType<AdstatClient['validateBots']>>[number]>('TargetBotCheck').implement({
+  description: 'AdStat’s verdict on one bot for bot ads (bots need 1000+ daily users).',
+  fields: (t) => ({
+    bot: t.exposeString('bot', { description: 'The bot as given.' }),
+    ok: t.exposeBoolean('ok', { description: 'Whether it can be targeted.' }),
+    telegramId: t.exposeFloat('telegramId', { nullable: true, description: 'Its Telegram id (when accepted).' }),
+    title: t.exposeString('title', { nullable: true, description: 'Its name.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Its link.' }),
+    photoUrl: t.exposeString('photoUrl', { nullable: true, description: 'Its avatar.' }),
+    errorCode: t.exposeString('errorCode', { nullable: true, description: 'AdStat’s code when refused, e.g. "advertisement__target_bot_daily_users_limit_error".' }),
+    errorMessage: t.exposeString('errorMessage', { nullable: true, description: 'AdStat’s reason when refused.' }),
+  }),
+});
+
+builder.queryField('validateTargetBots', (t) =>
+  t.field({
+    type: [TargetBotCheckRef],
+    description: 'Asks AdStat whether bots can be targeted by a cabinet’s bot ads: one verdict per bot, in order. A read: nothing changes.',
+    args: {
+      accountId: t.arg.globalID({ required: true, description: 'The AdStat cabinet (Account global id).' }),
+      bots: t.arg.stringList({ required: true, description: 'Bot links or names, e.g. "t.me/some_bot" (1–50).', validate: z.array(z.string().trim().min(1)).min(1).max(50) }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const [provider, login, cabinetId] = args.accountId.id.split(':');
+      if (args.accountId.typename !== 'Account' || provider !== 'ADSTAT' || !login || !cabinetId) {
+        throw new GraphQLInputError('accountId', 'must be the global id of an AdStat account');
+      }
+      return clientFor(ctx, login).validateBots(cabinetId, args.bots);
+    },
+  }),
+);
+
+// ---------- ids ----------
+
+function splitGlobal(localId: string): [string, string] {
+  const at = localId.indexOf(':');
+  return at < 0 ? ['', localId] : [localId.slice(0, at), localId.slice(at + 1)];
+}
+
+function decodeAdvertisementId(id: string): { login: string; adId: number } | null {
+  try {
+    const { typename, id: local } = decodeGlobalID(id);
+    if (typename !== 'Advertisement') return null;
+    const [login, adText] = splitGlobal(local);
+    const adId = Number(adText);
+    return login && Number.isSafeInteger(adId) ? { login, adId } : null;
+  } catch {
+    return null;
+  }
+}

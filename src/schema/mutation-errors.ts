@@ -1,0 +1,96 @@
+/**
+ * Typed mutation results: every mutation returns a union of its success type and these errors,
+ * which a codegen client can switch on by `__typename`. All implement `MutationError`.
+ */
+import { GraphQLScalarType } from 'graphql';
+import { GraphQLUpload } from 'graphql-upload-minimal';
+import { ProviderError } from '../providers/errors.js';
+import { IdempotencyConflict } from '../providers/idempotency.js';
+import { builder } from './builder.js';
+import { PROVIDER_LABEL } from './errors.js';
+import { ProviderEnum } from './scalars.js';
+import { ValidationFailure, fieldOf, type Issue } from './validation.js';
+
+builder.addScalarType('Upload', GraphQLUpload as GraphQLScalarType<Promise<import('graphql-upload-minimal').FileUpload>, never>, {});
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value (used for request previews).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+export const MutationErrorRef = builder.interfaceRef<Error>('MutationError').implement({
+  description: 'Something that stopped a mutation. Switch on `__typename` for the details.',
+  fields: (t) => ({ message: t.exposeString('message', { description: 'What went wrong, for people.' }) }),
+});
+
+const IssueRef = builder.objectRef<Issue>('ValidationIssue').implement({
+  description: 'One broken rule.',
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'Path of the offending value in the arguments, e.g. ["input", "targeting", "bots", "2"].' }),
+    field: t.string({ description: 'The same path as text, e.g. "input.targeting.bots[2]".', resolve: (i) => fieldOf(i) }),
+    rule: t.exposeString('rule', { description: 'Stable code of the rule, e.g. "KKTU_THIRD_LEVEL", for programs to switch on.' }),
+    message: t.exposeString('message', { description: 'What the rule requires, for people.' }),
+  }),
+});
+
+builder.objectType(ValidationFailure, {
+  name: 'ValidationError',
+  description: 'The input broke one or more rules. Nothing was sent to the provider.',
+  interfaces: [MutationErrorRef],
+  isTypeOf: (value) => value instanceof ValidationFailure,
+  fields: (t) => ({ issues: t.field({ type: [IssueRef], description: 'Every broken rule, each with its field path.', resolve: (e) => e.issues }) }),
+});
+
+export const ProviderErrorCodeEnum = builder.enumType('ProviderErrorCode', {
+  description: 'Why a provider call failed.',
+  values: {
+    PROVIDER_UNAVAILABLE: { description: 'The provider could not be reached, timed out or failed (5xx). Safe to retry later.' },
+    PROVIDER_CONTRACT: { description: 'The provider answered something that does not match its documentation.' },
+    PROVIDER_AUTH: { description: 'The provider refused the configured credentials.' },
+    RATE_LIMITED: { description: 'The provider’s rate limit forbids the call now; see `retryAfterSeconds`.' },
+    PROVIDER_REJECTED: { description: 'The provider rejected the request’s content; see `message`.' },
+    NOT_FOUND: { description: 'The provider does not know the item.' },
+  } as const,
+});
+
+builder.objectType(ProviderError, {
+  name: 'ProviderFailure',
+  description: 'The provider refused or failed the request. When it refused, nothing was changed.',
+  interfaces: [MutationErrorRef],
+  isTypeOf: (value) => value instanceof ProviderError,
+  fields: (t) => ({
+    code: t.field({ type: ProviderErrorCodeEnum, description: 'Why.', resolve: (e) => e.code }),
+    provider: t.field({ type: ProviderEnum, description: 'Which provider.', resolve: (e) => PROVIDER_LABEL[e.details.provider] }),
+    account: t.string({ nullable: true, description: 'Which configured login or key.', resolve: (e) => e.details.account ?? null }),
+    retryAfterSeconds: t.int({ nullable: true, description: 'For RATE_LIMITED: when to try again.', resolve: (e) => e.details.retryAfterSeconds ?? null }),
+  }),
+});
+
+builder.objectType(IdempotencyConflict, {
+  name: 'IdempotencyKeyReused',
+  description: 'The idempotency key was used before with different input. Nothing was sent.',
+  interfaces: [MutationErrorRef],
+  isTypeOf: (value) => value instanceof IdempotencyConflict,
+  fields: (t) => ({ key: t.exposeString('key', { description: 'The key.' }) }),
+});
+
+/** The errors every write can return. */
+export const WRITE_ERRORS = [ValidationFailure, ProviderError, IdempotencyConflict];
+
+export const RequestPreviewRef = builder.objectRef<{ method: string; path: string; body: unknown }>('RequestPreview').implement({
+  description: 'The request adgraph would send to the provider (validateOnly), exactly as it would go, without credentials.',
+  fields: (t) => ({
+    method: t.exposeString('method', { description: 'HTTP method.' }),
+    path: t.exposeString('path', { description: 'Provider path.' }),
+    body: t.field({ type: 'JSON', description: 'The JSON body, in the provider’s own field names.', resolve: (p) => p.body }),
+  }),
+});
+
+export const ItemErrorRef = builder.objectRef<{ code: string; message: string }>('ItemError').implement({
+  description: 'Why one item of a bulk change failed.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'PROVIDER_REJECTED, NOT_FOUND, VALIDATION, RATE_LIMITED, PROVIDER_UNAVAILABLE …' }),
+    message: t.exposeString('message', { description: 'What went wrong.' }),
+  }),
+});
