@@ -37,7 +37,7 @@ export interface Config {
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   adstat: { baseUrl: string; clientApiBaseUrl: string; logins: AdstatLogin[] };
   tonai: { baseUrl: string; keys: TonaiKey[] };
-  http: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number };
+  http: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number; connectionsPerOrigin: number };
   /** How long a request may wait for AdStat's per-path rate limit before it reports RATE_LIMITED. */
   rateLimitMaxWaitMs: number;
   cache: CacheConfig;
@@ -58,6 +58,8 @@ export const DEFAULTS = {
   connectTimeoutMs: 5_000,
   headersTimeoutMs: 20_000,
   bodyTimeoutMs: 30_000,
+  /** Keep-alive connections per provider host: 500 details calls go out in 8 waves rather than 16. */
+  connectionsPerOrigin: 64,
   rateLimitMaxWaitMs: 2_000,
   listTtlMs: 15_000,
   itemTtlMs: 60_000,
@@ -256,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: intVar(env, 'ADGRAPH_CONNECT_TIMEOUT_MS', DEFAULTS.connectTimeoutMs, 100, 120_000, problems),
       headersTimeoutMs: intVar(env, 'ADGRAPH_HEADERS_TIMEOUT_MS', DEFAULTS.headersTimeoutMs, 100, 300_000, problems),
       bodyTimeoutMs: intVar(env, 'ADGRAPH_BODY_TIMEOUT_MS', DEFAULTS.bodyTimeoutMs, 100, 600_000, problems),
+      connectionsPerOrigin: intVar(env, 'ADGRAPH_UPSTREAM_CONNECTIONS', DEFAULTS.connectionsPerOrigin, 1, 1024, problems),
     },
     rateLimitMaxWaitMs: intVar(env, 'ADGRAPH_RATE_LIMIT_MAX_WAIT_MS', DEFAULTS.rateLimitMaxWaitMs, 0, 120_000, problems),
     cache: {

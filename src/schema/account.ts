@@ -1,5 +1,5 @@
 /** Accounts: AdStat cabinets and TON.ai API-key accounts, under one type. */
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { Context } from '../context.js';
 import type { Account, AccountDetails, Provider } from '../domain/model.js';
 import type { AdstatClient } from '../providers/adstat/client.js';
@@ -51,7 +51,7 @@ export function accountGlobalKey(account: Pick<Account, 'provider' | 'connection
   return `${account.provider}:${account.connectionId}:${account.providerId}`;
 }
 
-async function loadAccount(key: string, ctx: Context): Promise<Account | null> {
+export async function loadAccount(key: string, ctx: Context): Promise<Account | null> {
   const [provider, connectionId = '', ...rest] = key.split(':');
   const providerId = rest.join(':');
   if (provider === 'ADSTAT') {
@@ -99,15 +99,31 @@ builder.node(AccountRef, {
   }),
 });
 
+/** Account fields served by AdStat's detailed cabinet list. */
+const DETAIL_FIELDS = new Set(['status', 'rawStatus', 'balanceTotal', 'balanceAvailable', 'balanceActive', 'balanceSpent', 'legalName', 'categoryKey', 'categoryName', 'promotedObjects']);
+
+/** Whether the selection asks for any detail field (through fragments too). */
+function selectsDetails(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): boolean {
+  for (const s of set?.selections ?? []) {
+    if (s.kind === Kind.FIELD && DETAIL_FIELDS.has(s.name.value)) return true;
+    if (s.kind === Kind.INLINE_FRAGMENT && selectsDetails(s.selectionSet, info)) return true;
+    if (s.kind === Kind.FRAGMENT_SPREAD && selectsDetails(info.fragments[s.name.value]?.selectionSet, info)) return true;
+  }
+  return false;
+}
+
 /** Every account of the selected providers; a failing login is reported beside the others. */
 export async function allAccounts(ctx: Context, info: GraphQLResolveInfo, provider?: Provider | null, name?: string | null): Promise<Account[]> {
+  const wantsDetails = info.fieldNodes.some((node) => selectsDetails(node.selectionSet, info));
   const lists = await Promise.all([
-    ...(provider === 'TONAI' ? [] : [...ctx.providers.adstat.values()]).map((client) =>
-      adstatCabinets(ctx, client).catch((error: unknown) => {
+    ...(provider === 'TONAI' ? [] : [...ctx.providers.adstat.values()]).map((client) => {
+      // Both AdStat lists at once when details are selected: one round trip instead of two.
+      if (wantsDetails) adstatCabinetDetails(ctx, client).catch(() => undefined);
+      return adstatCabinets(ctx, client).catch((error: unknown) => {
         reportPartialFailure(ctx, info, error);
         return [];
-      }),
-    ),
+      });
+    }),
     ...(provider === 'ADSTAT' ? [] : [...ctx.providers.tonai.values()].map((client) => Promise.resolve([tonaiAccount(client)]))),
   ]);
   const needle = name?.trim().toLowerCase();

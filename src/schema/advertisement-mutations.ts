@@ -388,8 +388,10 @@ builder.mutationField('createAdvertisement', (t) =>
     args: { input: t.arg({ type: CreateAdvertisementInput, required: true, description: 'The advertisement.' }) },
     resolve: async (_root, { input }, ctx) => {
       const [login, campaignText] = splitGlobal(input.campaignId.id);
-      const client = clientFor(ctx, login);
       const issues = new IssueList();
+      if (!ctx.providers.adstat.has(login)) issues.add(['input', 'campaignId'], 'CAMPAIGN_NOT_FOUND', `no AdStat login "${login}" is configured`);
+      issues.throwIfAny();
+      const client = clientFor(ctx, login);
       const campaign = await loadAdstatCampaign(`${login}:${campaignText}`, ctx);
       if (!campaign) issues.add(['input', 'campaignId'], 'CAMPAIGN_NOT_FOUND', `campaign ${campaignText} does not exist for login "${login}"`);
       const cabinet = campaign ? (await adstatCabinets(ctx, client)).find((a) => a.providerId === campaign.accountId) : undefined;
@@ -489,9 +491,11 @@ builder.mutationField('updateAdvertisement', (t) =>
     args: { input: t.arg({ type: UpdateAdvertisementInput, required: true, description: 'The changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const [login, idText] = splitGlobal(input.id.id);
-      const client = clientFor(ctx, login);
       const adId = Number(idText);
       const issues = new IssueList();
+      if (!ctx.providers.adstat.has(login) || !Number.isSafeInteger(adId)) issues.add(['input', 'id'], 'ADVERTISEMENT_NOT_FOUND', 'not the global id of an advertisement of a configured AdStat login');
+      issues.throwIfAny();
+      const client = clientFor(ctx, login);
       const { change, changed } = changeOf(input as unknown as Record<string, unknown>);
       if (changed.length === 0) issues.add(['input'], 'NOTHING_TO_CHANGE', 'give at least one field to change');
       let current: AdvertisementDetails | null = null;

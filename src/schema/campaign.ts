@@ -65,7 +65,7 @@ export async function loadAdstatCampaign(key: string, ctx: Context): Promise<Ads
   return (await allAdstatCampaigns(ctx, client)).find((c) => c.id === Number(id)) ?? null;
 }
 
-async function loadTonaiCampaign(key: string, ctx: Context): Promise<TonaiRef | null> {
+export async function loadTonaiCampaign(key: string, ctx: Context): Promise<TonaiRef | null> {
   const [connectionId, id] = splitKey(key);
   if (!ctx.providers.tonai.has(connectionId) || id === '') return null;
   await listReadsSettled(ctx, `tonai:${connectionId}`);

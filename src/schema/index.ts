@@ -13,5 +13,7 @@ import './mutation-errors.js';
 import './advertisement-mutations.js';
 import './campaign-mutations.js';
 import './media.js';
+import './federation.js';
 
-export const schema = builder.toSchema({ sortSchema: false });
+/** The executable schema: an Apollo Federation v2 subgraph (adds `_service` and `_entities`). */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', sortSchema: false });
