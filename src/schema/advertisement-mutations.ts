@@ -23,7 +23,7 @@ import {
 } from '../providers/adstat/rules.js';
 import { ProviderError } from '../providers/errors.js';
 import { adstatCabinets } from './account.js';
-import { AdTypeEnum, AdvertisementRef, AdvertisementStatusEnum, type AdRef } from './advertisement.js';
+import { AdTypeEnum, AdvertisementRef, AdvertisementStatusEnum, WeekdayEnum, type AdRef } from './advertisement.js';
 import { builder } from './builder.js';
 import { AdstatCampaignRef, loadAdstatCampaign } from './campaign.js';
 import { InputError as GraphQLInputError } from './errors.js';
@@ -33,11 +33,6 @@ import { IssueList, rule } from './validation.js';
 
 // ---------- inputs ----------
 
-const WeekdayInputEnum = builder.enumType('ScheduleWeekday', {
-  description: 'Day of the week, for schedules.',
-  values: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const,
-});
-
 const PromotedObjectTypeEnum = builder.enumType('PromotedObjectType', {
   description: 'What the promoted URL is.',
   values: { WEBSITE: { value: 'website', description: 'An external website.' }, CHANNEL: { value: 'channel', description: 'A Telegram channel.' } } as const,
@@ -46,7 +41,7 @@ const PromotedObjectTypeEnum = builder.enumType('PromotedObjectType', {
 const ScheduleDayInput = builder.inputType('ScheduleDayInput', {
   description: 'Delivery hours of one weekday.',
   fields: (t) => ({
-    day: t.field({ type: WeekdayInputEnum, required: true, description: 'The weekday.' }),
+    day: t.field({ type: WeekdayEnum, required: true, description: 'The weekday.' }),
     hours: t.intList({ required: true, description: 'Hours 0–23 to show the ad in (each once).' }),
   }),
 });
@@ -384,7 +379,7 @@ builder.mutationField('createAdvertisement', (t) =>
   t.field({
     type: AdvertisementWriteRef,
     description: 'Creates an AdStat advertisement after checking every documented rule (including KKTU level, the cabinet’s pixel events and audiences, and bot eligibility with AdStat). New ads go to moderation.',
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAdvertisementResult' } },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAdvertisementResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: { input: t.arg({ type: CreateAdvertisementInput, required: true, description: 'The advertisement.' }) },
     resolve: async (_root, { input }, ctx) => {
       const [login, campaignText] = splitGlobal(input.campaignId.id);
@@ -487,7 +482,7 @@ builder.mutationField('updateAdvertisement', (t) =>
   t.field({
     type: AdvertisementWriteRef,
     description: 'Edits an AdStat advertisement (AdStat’s edit fields). Fields AdStat no longer lets edit (moderation.nonEditableFields) are refused before sending. Changing title, text, media or URL sends the ad back to moderation.',
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'UpdateAdvertisementResult' } },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'UpdateAdvertisementResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: { input: t.arg({ type: UpdateAdvertisementInput, required: true, description: 'The changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const [login, idText] = splitGlobal(input.id.id);
@@ -560,7 +555,7 @@ builder.mutationField('setAdvertisementStatus', (t) =>
     type: BulkStatusRef,
     description:
       'Starts or stops many AdStat advertisements, with a result per advertisement. AdStat lists a status path but publishes no body: adgraph sends `{"ad_ids": [...], "status": ...}` (one call per login) — an unverified guess kept in one place (providers/adstat/wire.ts, UNVERIFIED).',
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'SetAdvertisementStatusResult' } },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'SetAdvertisementStatusResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: {
       ids: t.arg.idList({ required: true, description: 'Advertisement global ids (1–500).', validate: z.array(z.string()).min(1, rule('IDS_COUNT', 'give at least one id').message).max(500, rule('IDS_COUNT', 'at most 500 ids').message) }),
       status: t.arg({ type: SettableStatusEnum, required: true, description: 'ACTIVE or STOPPED.' }),

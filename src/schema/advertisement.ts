@@ -113,7 +113,7 @@ export const PeriodEnum = builder.enumType('CreationPeriod', {
   } as const,
 });
 
-const WeekdayEnum = builder.enumType('Weekday', {
+export const WeekdayEnum = builder.enumType('Weekday', {
   description: 'Day of the week.',
   values: {
     MONDAY: { description: 'Monday.' },

@@ -154,7 +154,7 @@ builder.mutationField('createTonaiCampaign', (t) =>
   t.field({
     type: TonaiCampaignWriteRef,
     description: 'Creates a TON.ai campaign (USDT). It starts as TON.ai decides (usually PENDING); start it with setTonaiCampaignStatus.',
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateTonaiCampaignResult' } },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateTonaiCampaignResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: { input: t.arg({ type: CreateInput, required: true, description: 'The campaign.' }) },
     resolve: async (_root, { input }, ctx) => {
       const key = tonaiKeyOf(input.accountId);
@@ -224,7 +224,7 @@ builder.mutationField('setTonaiCampaignStatus', (t) =>
   t.field({
     type: PayloadRef,
     description: 'Starts, pauses or ends many TON.ai campaigns (one TON.ai call each, in parallel), with a result per campaign. TON.ai applies a status only to an existing campaign.',
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'SetTonaiCampaignStatusResult' } },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'SetTonaiCampaignStatusResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: {
       ids: t.arg.idList({ required: true, description: 'TonaiCampaign global ids (1–100).', validate: z.array(z.string()).min(1, rule('IDS_COUNT', 'give at least one id').message).max(100, rule('IDS_COUNT', 'at most 100 ids').message) }),
       action: t.arg({ type: StatusActionEnum, required: true, description: 'START, PAUSE or END.' }),

@@ -62,7 +62,7 @@ builder.mutationField('uploadMedia', (t) =>
   t.field({
     type: MediaUploadRef,
     description: 'Uploads an image or video to AdStat and returns its media token. The type and size are checked while the file streams in; a refused file is never sent.',
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'UploadMediaResult' } },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'UploadMediaResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: { input: t.arg({ type: UploadMediaInput, required: true, description: 'The file and its cabinet.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { client, cabinet } = await adstatCabinet(ctx, input.accountId);
@@ -105,7 +105,7 @@ builder.mutationField('createAudience', (t) =>
   t.field({
     type: AudienceWriteRef,
     description: 'Creates a phone-number audience from an uploaded file. Every rule (Uzbekistan cabinet, size, format, at least 1,000 entries) is checked while the file streams in, before anything reaches AdStat.',
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAudienceResult' } },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAudienceResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: { input: t.arg({ type: CreateAudienceInput, required: true, description: 'The audience.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { client, cabinet } = await adstatCabinet(ctx, input.accountId);
