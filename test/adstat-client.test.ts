@@ -14,7 +14,7 @@ const REFRESH = 'GET /api/v2/access-token';
 const ADS = 'GET /api/v2/advertisement';
 const NAMES = 'GET /api/accounts/telegram/names';
 const demo = ADSTAT_SANDBOX_USERS[0]!;
-const ALL = { period: 'all', showDeleted: true, titles: [], campaignNames: [] } as const;
+const ALL = { period: 'ALL', showDeleted: true, titles: [], campaignNames: [] } as const;
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -29,6 +29,10 @@ export type CampaignStatus =
   | 'FAILED'
   | 'UNKNOWN';
 export type AccountStatus = 'ACTIVE' | 'INACTIVE' | 'UNKNOWN';
+/** Where an AdStat advertisement is shown. */
+export type AdType = 'TARGET_CHANNELS' | 'TARGET_USERS' | 'TARGET_BOTS' | 'TARGET_SEARCH' | 'UNKNOWN';
+/** AdStat's creation-time filter. */
+export type CreationPeriod = 'TODAY' | 'YESTERDAY' | 'THIS_MONTH' | 'ALL';
 
 /** An AdStat cabinet or a TON.ai API-key account. */
 export interface Account {
@@ -85,7 +89,8 @@ export interface AdvertisementSummary {
   accountName: string;
   title: string;
   text: string;
-  adType: string;
+  adType: AdType;
+  rawAdType: string;
   actionType: string | null;
   campaignId: number;
   campaignName: string;
@@ -142,7 +147,8 @@ export interface AdvertisementDetails {
   campaignName: string;
   title: string;
   text: string;
-  adType: string;
+  adType: AdType;
+  rawAdType: string;
   status: AdvertisementStatus;
   rawStatus: string;
   statusUpdatedAt: Date | null;

@@ -2,17 +2,22 @@
  * What the write graph asks of providers, in domain terms. The schema builds these from validated
  * input; each provider turns them into its own wire body in its folder.
  */
-import type { Weekday } from './model.js';
+import type { AdType, Weekday } from './model.js';
+
+/** Statuses an advertisement may take once moderation approves it. */
+export type AfterModerationStatus = 'ACTIVE' | 'STOPPED' | 'ON_HOLD';
+/** Statuses an advertiser sets directly. */
+export type SettableAdvertisementStatus = 'ACTIVE' | 'STOPPED';
 
 export interface NewAdvertisement {
   campaignId: number;
   title: string;
   text: string;
-  adType: 'target_channels' | 'target_users' | 'target_bots' | 'target_search';
+  adType: Exclude<AdType, 'UNKNOWN'>;
   promoteUrl: string;
   /** Where a channel invite link leads; required for invite links. */
   adObject: string | null;
-  promoteUrlType: 'website' | 'channel' | null;
+  promoteUrlType: 'WEBSITE' | 'CHANNEL' | null;
   cpm: string;
   budget: string;
   dailyBudget: string | null;
@@ -54,7 +59,7 @@ export interface NewAdvertisement {
     promoteUrlPictureId: string | null;
     buttonType: string | null;
   };
-  afterModerationStatus: string;
+  afterModerationStatus: AfterModerationStatus;
   schedule: ScheduleChange | null;
   startDate: Date | null;
   endDate: Date | null;
@@ -83,7 +88,7 @@ export interface AdvertisementChange {
   promoteUrlPictureId?: string | null;
   buttonType?: string | null;
   dailyBudget?: string;
-  afterModerationStatus?: string;
+  afterModerationStatus?: AfterModerationStatus;
   startDate?: Date | null;
   endDate?: Date | null;
   schedule?: ScheduleChange | null;
@@ -97,7 +102,7 @@ export interface NewTonaiCampaign {
     excludedRegions: string[];
     includedLanguages: string[];
     excludedLanguages: string[];
-    platform: string;
+    platform: 'ALL' | 'ANDROID' | 'IOS';
     telegramPremium: boolean;
     isHighValueUser: boolean;
     userLinkedTonWallet: boolean;
@@ -107,7 +112,7 @@ export interface NewTonaiCampaign {
   creative: {
     popupImage: string;
     icon: string;
-    actionType: string;
+    actionType: 'VISIT_WEBSITE' | 'JOIN_TELEGRAM';
     destinationUrl: string;
     text: string;
     brandName: string;
@@ -115,7 +120,7 @@ export interface NewTonaiCampaign {
   };
 }
 
-export type TonaiStatusAction = 'start' | 'paused' | 'end';
+export type TonaiStatusAction = 'START' | 'PAUSE' | 'END';
 
 /** What a write would send, for `validateOnly`: the provider's own request, secrets excluded. */
 export interface RequestPreview {

@@ -35,8 +35,8 @@ builder.objectFields(AccountRef, (t) => ({
         return mergedConnection(args, sources, ctx, info);
       }
       const client = ctx.providers.tonai.get(account.connectionId);
-      const period = args.period ?? 'all';
-      return mergedConnection(args, client && period === 'all' ? [tonaiCampaignSource(ctx, client, args)] : [], ctx, info);
+      const period = args.period ?? 'ALL';
+      return mergedConnection(args, client && period === 'ALL' ? [tonaiCampaignSource(ctx, client, args)] : [], ctx, info);
     },
   }),
   pixelEvents: t.field({

@@ -8,10 +8,9 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import type { Account, AdvertisementDetails, AdvertisementStatus } from '../domain/model.js';
-import type { AdvertisementChange, NewAdvertisement, ScheduleChange } from '../domain/writes.js';
+import type { AdvertisementChange, AfterModerationStatus, NewAdvertisement, ScheduleChange } from '../domain/writes.js';
 import type { AdstatClient } from '../providers/adstat/client.js';
 import {
-  AD_TYPES,
   CURRENCIES,
   KKTU_LEVEL,
   KKTU_MAX_IDS,
@@ -35,7 +34,7 @@ import { IssueList, rule } from './validation.js';
 
 const PromotedObjectTypeEnum = builder.enumType('PromotedObjectType', {
   description: 'What the promoted URL is.',
-  values: { WEBSITE: { value: 'website', description: 'An external website.' }, CHANNEL: { value: 'channel', description: 'A Telegram channel.' } } as const,
+  values: { WEBSITE: { description: 'An external website.' }, CHANNEL: { description: 'A Telegram channel.' } } as const,
 });
 
 const ScheduleDayInput = builder.inputType('ScheduleDayInput', {
@@ -107,7 +106,8 @@ const CreativeInput = builder.inputType('AdvertisementCreativeInput', {
   }),
 });
 
-const AFTER_MODERATION: Partial<Record<AdvertisementStatus, string>> = { ACTIVE: 'active', STOPPED: 'stopped', ON_HOLD: 'on hold' };
+const AFTER_MODERATION = new Set<AdvertisementStatus>(['ACTIVE', 'STOPPED', 'ON_HOLD']);
+const isAfterModeration = (s: AdvertisementStatus): s is AfterModerationStatus => AFTER_MODERATION.has(s);
 
 type ScheduleShape = { days: { day: string; hours: number[] }[]; timezoneOffsetSeconds?: number | null; useSelectedTimezone?: boolean | null };
 
@@ -179,7 +179,7 @@ interface CreateShape {
 const createRules = z.custom<CreateShape>().superRefine((input, ctx) => {
   if (input.title.trim() === '') ctx.addIssue({ code: 'custom', path: ['title'], ...rule('REQUIRED', 'must not be empty') });
   if (input.text.trim() === '') ctx.addIssue({ code: 'custom', path: ['text'], ...rule('REQUIRED', 'must not be empty') });
-  if (!(AD_TYPES as readonly string[]).includes(input.adType)) ctx.addIssue({ code: 'custom', path: ['adType'], ...rule('AD_TYPE', 'choose TARGET_CHANNELS, TARGET_USERS, TARGET_BOTS or TARGET_SEARCH') });
+  if (input.adType === 'UNKNOWN') ctx.addIssue({ code: 'custom', path: ['adType'], ...rule('AD_TYPE', 'choose TARGET_CHANNELS, TARGET_USERS, TARGET_BOTS or TARGET_SEARCH') });
   checkPromoteUrl(input.promoteUrl, input.adObject, ctx);
   checkMoney(input.cpm, 'cpm', ctx);
   checkMoney(input.budget, 'budget', ctx);
@@ -187,13 +187,13 @@ const createRules = z.custom<CreateShape>().superRefine((input, ctx) => {
   if (input.dailyBudget && money(input.dailyBudget) > money(input.budget)) ctx.addIssue({ code: 'custom', path: ['dailyBudget'], ...rule('DAILY_WITHIN_TOTAL', 'must not exceed budget') });
   if (input.currency && !(CURRENCIES as readonly string[]).includes(input.currency)) ctx.addIssue({ code: 'custom', path: ['currency'], ...rule('CURRENCY', `must be one of ${CURRENCIES.join(', ')}`) });
   const bots = input.targeting?.bots ?? [];
-  if (input.adType === 'target_bots' && bots.length === 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'bots'], ...rule('TARGET_BOTS_REQUIRED', 'bot ads need at least one bot') });
-  if (input.adType !== 'target_bots' && bots.length > 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'bots'], ...rule('TARGET_BOTS_ONLY_FOR_BOT_ADS', 'bots can be targeted only by TARGET_BOTS ads') });
+  if (input.adType === 'TARGET_BOTS' && bots.length === 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'bots'], ...rule('TARGET_BOTS_REQUIRED', 'bot ads need at least one bot') });
+  if (input.adType !== 'TARGET_BOTS' && bots.length > 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'bots'], ...rule('TARGET_BOTS_ONLY_FOR_BOT_ADS', 'bots can be targeted only by TARGET_BOTS ads') });
   const queries = input.targeting?.searchQueries ?? [];
-  if (input.adType === 'target_search' && queries.length === 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'searchQueries'], ...rule('SEARCH_QUERIES_REQUIRED', 'search ads need at least one query') });
+  if (input.adType === 'TARGET_SEARCH' && queries.length === 0) ctx.addIssue({ code: 'custom', path: ['targeting', 'searchQueries'], ...rule('SEARCH_QUERIES_REQUIRED', 'search ads need at least one query') });
   const views = input.targeting?.viewsPerUser;
   if (views !== null && views !== undefined && views < 1) ctx.addIssue({ code: 'custom', path: ['targeting', 'viewsPerUser'], ...rule('VIEWS_PER_USER', 'must be 1 or more') });
-  if (input.afterModerationStatus && !AFTER_MODERATION[input.afterModerationStatus]) {
+  if (input.afterModerationStatus && !isAfterModeration(input.afterModerationStatus)) {
     ctx.addIssue({ code: 'custom', path: ['afterModerationStatus'], ...rule('AFTER_MODERATION_STATUS', 'choose ACTIVE, STOPPED or ON_HOLD') });
   }
   checkSchedule(input.schedule, ['schedule'], ctx);
@@ -256,7 +256,7 @@ const updateRules = z.custom<UpdateShape>().superRefine((input, ctx) => {
   checkMoney(input.cpm, 'cpm', ctx);
   checkMoney(input.dailyBudget, 'dailyBudget', ctx, true);
   if (input.viewsPerUser !== undefined && input.viewsPerUser !== null && input.viewsPerUser < 1) ctx.addIssue({ code: 'custom', path: ['viewsPerUser'], ...rule('VIEWS_PER_USER', 'must be 1 or more') });
-  if (input.afterModerationStatus && !AFTER_MODERATION[input.afterModerationStatus]) {
+  if (input.afterModerationStatus && !isAfterModeration(input.afterModerationStatus)) {
     ctx.addIssue({ code: 'custom', path: ['afterModerationStatus'], ...rule('AFTER_MODERATION_STATUS', 'choose ACTIVE, STOPPED or ON_HOLD') });
   }
   checkSchedule(input.schedule, ['schedule'], ctx);
@@ -448,7 +448,7 @@ builder.mutationField('createAdvertisement', (t) =>
           promoteUrlPictureId: input.creative?.promoteUrlPictureId ?? null,
           buttonType: input.creative?.buttonType ?? null,
         },
-        afterModerationStatus: AFTER_MODERATION[input.afterModerationStatus ?? 'ACTIVE'] ?? 'active',
+        afterModerationStatus: input.afterModerationStatus && isAfterModeration(input.afterModerationStatus) ? input.afterModerationStatus : 'ACTIVE',
         schedule: scheduleOf(input.schedule),
         startDate: input.startDate ?? null,
         endDate: input.endDate ?? null,
@@ -471,7 +471,7 @@ function changeOf(input: Record<string, unknown>): { change: AdvertisementChange
   const skip = new Set(['id', 'validateOnly']);
   for (const [key, value] of Object.entries(input)) {
     if (skip.has(key) || value === undefined) continue;
-    if (key === 'afterModerationStatus') change[key] = AFTER_MODERATION[value as AdvertisementStatus];
+    if (key === 'afterModerationStatus') change[key] = value;
     else if (key === 'schedule') change[key] = value === null ? null : scheduleOf(value as ScheduleInputShape);
     else change[key] = value;
   }
@@ -547,7 +547,7 @@ const BulkStatusRef = builder.objectRef<{ results: StatusChange[] }>('SetAdverti
 
 const SettableStatusEnum = builder.enumType('SettableAdvertisementStatus', {
   description: 'Statuses an advertiser can set.',
-  values: { ACTIVE: { value: 'active', description: 'Run it.' }, STOPPED: { value: 'stopped', description: 'Stop it.' } } as const,
+  values: { ACTIVE: { description: 'Run it.' }, STOPPED: { description: 'Stop it.' } } as const,
 });
 
 builder.mutationField('setAdvertisementStatus', (t) =>

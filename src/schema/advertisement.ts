@@ -5,9 +5,8 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
-import type { AdvertisementDetails, AdvertisementStatus, AdvertisementSummary, Weekday } from '../domain/model.js';
+import type { AdvertisementDetails, AdvertisementStatus, AdvertisementSummary, CreationPeriod, Weekday } from '../domain/model.js';
 import type { AdstatClient, AdvertisementListFilter } from '../providers/adstat/client.js';
-import type { WirePeriod } from '../providers/adstat/wire.js';
 import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
 import { lazyArraySource, mergedConnection, type ConnectionArgs, type Source } from './pagination.js';
@@ -35,7 +34,7 @@ function adstatClient(ctx: Context, connectionId: string): AdstatClient {
   return client;
 }
 
-export const ALL_ADS: AdvertisementListFilter = { period: 'all', showDeleted: true, titles: [], campaignNames: [] };
+export const ALL_ADS: AdvertisementListFilter = { period: 'ALL', showDeleted: true, titles: [], campaignNames: [] };
 
 /** Every row of a login for a filter, read once per request (and through the shared cache). */
 export function allAdRows(ctx: Context, client: AdstatClient, filter: AdvertisementListFilter): Promise<AdvertisementSummary[]> {
@@ -92,24 +91,21 @@ export const AdvertisementStatusEnum = builder.enumType('AdvertisementStatus', {
 export const AdTypeEnum = builder.enumType('AdType', {
   description: 'Where an AdStat advertisement is shown (its targeting type).',
   values: {
-    TARGET_CHANNELS: { value: 'target_channels', description: 'In Telegram channels, chosen by topic or by channel.' },
-    TARGET_USERS: { value: 'target_users', description: 'To users, chosen by their interests and the channels they read.' },
-    TARGET_BOTS: { value: 'target_bots', description: 'In bots (each must have 1000+ daily users).' },
-    TARGET_SEARCH: { value: 'target_search', description: 'In Telegram search results for chosen queries.' },
-    UNKNOWN: { value: 'unknown', description: 'A type adgraph does not know yet; `rawAdType` has the provider’s value.' },
+    TARGET_CHANNELS: { description: 'In Telegram channels, chosen by topic or by channel.' },
+    TARGET_USERS: { description: 'To users, chosen by their interests and the channels they read.' },
+    TARGET_BOTS: { description: 'In bots (each must have 1000+ daily users).' },
+    TARGET_SEARCH: { description: 'In Telegram search results for chosen queries.' },
+    UNKNOWN: { description: 'A type adgraph does not know yet; `rawAdType` has the provider’s value.' },
   } as const,
 });
-type AdTypeValue = 'target_channels' | 'target_users' | 'target_bots' | 'target_search' | 'unknown';
-const adType = (raw: string): AdTypeValue =>
-  (['target_channels', 'target_users', 'target_bots', 'target_search'] as const).find((t) => t === raw) ?? 'unknown';
 
 export const PeriodEnum = builder.enumType('CreationPeriod', {
   description: 'Filter by creation time, as the provider defines it (UTC days).',
   values: {
-    TODAY: { value: 'today' as WirePeriod, description: 'Created today.' },
-    YESTERDAY: { value: 'yesterday' as WirePeriod, description: 'Created yesterday.' },
-    THIS_MONTH: { value: 'starts_month' as WirePeriod, description: 'Created since the start of this month.' },
-    ALL: { value: 'all' as WirePeriod, description: 'Any time.' },
+    TODAY: { description: 'Created today.' },
+    YESTERDAY: { description: 'Created yesterday.' },
+    THIS_MONTH: { description: 'Created since the start of this month.' },
+    ALL: { description: 'Any time.' },
   } as const,
 });
 
@@ -138,10 +134,10 @@ const TargetBotRef = builder.objectRef<NonNullable<Details['targeting']['bots']>
   }),
 });
 
-const TargetingRef = builder.objectRef<Details['targeting'] & { type: string }>('AdvertisementTargeting').implement({
+const TargetingRef = builder.objectRef<Details['targeting'] & { type: AdvertisementDetails['adType'] }>('AdvertisementTargeting').implement({
   description: 'Who sees the advertisement.',
   fields: (t) => ({
-    type: t.field({ type: AdTypeEnum, description: 'Targeting type.', resolve: (x) => adType(x.type) }),
+    type: t.field({ type: AdTypeEnum, description: 'Targeting type.', resolve: (x) => x.type }),
     languages: t.exposeStringList('languages', { description: 'Targeted languages.' }),
     topics: t.exposeStringList('topics', { description: 'Targeted topics.' }),
     channels: t.exposeStringList('channels', { description: 'Targeted channels.' }),
@@ -283,8 +279,8 @@ builder.node(AdvertisementRef, {
     connectionId: t.exposeString('connectionId', { description: 'The configured AdStat login it was read through.' }),
     title: t.string({ description: 'Title.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.title, (d) => d.title) }),
     text: t.string({ description: 'Creative text.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.text, (d) => d.text) }),
-    adType: t.field({ type: AdTypeEnum, description: 'Targeting type.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => adType(r.adType), (d) => adType(d.adType)) }),
-    rawAdType: t.string({ description: 'The provider’s own targeting-type value.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.adType, (d) => d.adType) }),
+    adType: t.field({ type: AdTypeEnum, description: 'Targeting type.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.adType, (d) => d.adType) }),
+    rawAdType: t.string({ description: 'The provider’s own targeting-type value.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.rawAdType, (d) => d.rawAdType) }),
     status: t.field({ type: AdvertisementStatusEnum, description: 'Normalized status.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.status, (d) => d.status) }),
     rawStatus: t.string({ description: 'The provider’s own status value.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.rawStatus, (d) => d.rawStatus) }),
     statusUpdatedAt: t.field({
@@ -354,7 +350,7 @@ builder.node(AdvertisementRef, {
 });
 
 export interface AdvertisementQueryArgs extends ConnectionArgs {
-  period?: WirePeriod | null;
+  period?: CreationPeriod | null;
   showDeleted?: boolean | null;
   titles?: string[] | null;
   campaignNames?: string[] | null;
@@ -362,7 +358,7 @@ export interface AdvertisementQueryArgs extends ConnectionArgs {
 }
 
 export function adFilter(args: AdvertisementQueryArgs): AdvertisementListFilter {
-  return { period: args.period ?? 'all', showDeleted: args.showDeleted ?? false, titles: args.titles ?? [], campaignNames: args.campaignNames ?? [] };
+  return { period: args.period ?? 'ALL', showDeleted: args.showDeleted ?? false, titles: args.titles ?? [], campaignNames: args.campaignNames ?? [] };
 }
 
 /**
@@ -391,7 +387,7 @@ type ArgBuilder = PothosSchemaTypes.RootFieldBuilder<Types, unknown>['arg'];
 /** The filters of every advertisement list (top level, per account, per campaign). */
 export function advertisementListArgs(arg: ArgBuilder) {
   return {
-    period: arg({ type: PeriodEnum, required: false, defaultValue: 'all', description: 'Creation period.' }),
+    period: arg({ type: PeriodEnum, required: false, defaultValue: 'ALL', description: 'Creation period.' }),
     showDeleted: arg.boolean({ required: false, defaultValue: false, description: 'Include deleted advertisements.' }),
     titles: arg.stringList({ required: false, description: 'Only advertisements whose title contains one of these.' }),
     campaignNames: arg.stringList({ required: false, description: 'Only advertisements of campaigns whose name contains one of these.' }),

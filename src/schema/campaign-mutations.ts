@@ -17,14 +17,14 @@ const BillingTypeEnum = builder.enumType('TonaiBillingType', {
 const ActionTypeEnum = builder.enumType('TonaiActionType', {
   description: 'What a click on a TON.ai ad does.',
   values: {
-    VISIT_WEBSITE: { value: 'visit.website', description: 'Opens a URL.' },
-    JOIN_TELEGRAM: { value: 'join.telegram', description: 'Opens a Telegram link (t.me).' },
+    VISIT_WEBSITE: { description: 'Opens a URL.' },
+    JOIN_TELEGRAM: { description: 'Opens a Telegram link (t.me).' },
   } as const,
 });
 
 const PlatformEnum = builder.enumType('TonaiPlatform', {
   description: 'Device platform.',
-  values: { ALL: { value: 'All', description: 'Every device.' }, ANDROID: { value: 'Android', description: 'Android.' }, IOS: { value: 'iOS', description: 'iOS.' } } as const,
+  values: { ALL: { description: 'Every device.' }, ANDROID: { description: 'Android.' }, IOS: { description: 'iOS.' } } as const,
 });
 
 const TargetingInput = builder.inputType('TonaiTargetingInput', {
@@ -34,7 +34,7 @@ const TargetingInput = builder.inputType('TonaiTargetingInput', {
     excludedRegions: t.stringList({ required: false, description: 'Regions to leave out.' }),
     includedLanguages: t.stringList({ required: false, description: 'Language codes to show to, e.g. "hi".' }),
     excludedLanguages: t.stringList({ required: false, description: 'Language codes to leave out.' }),
-    platform: t.field({ type: PlatformEnum, required: false, defaultValue: 'All', description: 'Device platform.' }),
+    platform: t.field({ type: PlatformEnum, required: false, defaultValue: 'ALL', description: 'Device platform.' }),
     telegramPremium: t.boolean({ required: false, defaultValue: false, description: 'Only Telegram Premium users.' }),
     isHighValueUser: t.boolean({ required: false, defaultValue: false, description: 'Only the platform’s high-value users.' }),
     userLinkedTonWallet: t.boolean({ required: false, defaultValue: false, description: 'Only users who linked a TON wallet.' }),
@@ -111,7 +111,7 @@ const createRules = z.custom<CreateShape>().superRefine((input, ctx) => {
   const c = input.creative;
   for (const field of ['popupImage', 'icon'] as const) if (!isHttpUrl(c[field])) add(['creative', field], 'URL', 'must be an http(s) URL');
   if (!isHttpUrl(c.destinationUrl)) add(['creative', 'destinationUrl'], 'URL', 'must be an http(s) URL');
-  else if (c.actionType === 'join.telegram' && !/^https?:\/\/t\.me\//i.test(c.destinationUrl.trim())) add(['creative', 'destinationUrl'], 'TELEGRAM_URL', 'JOIN_TELEGRAM needs a t.me link');
+  else if (c.actionType === 'JOIN_TELEGRAM' && !/^https?:\/\/t\.me\//i.test(c.destinationUrl.trim())) add(['creative', 'destinationUrl'], 'TELEGRAM_URL', 'JOIN_TELEGRAM needs a t.me link');
   const text = c.text.trim();
   if (chars(text) < 1 || chars(text) > RULES.textMax) add(['creative', 'text'], 'LENGTH', `must be 1–${RULES.textMax} characters (got ${chars(text)})`);
   if (chars(c.brandName.trim()) < RULES.brandName.min || chars(c.brandName.trim()) > RULES.brandName.max) add(['creative', 'brandName'], 'LENGTH', `must be ${RULES.brandName.min}–${RULES.brandName.max} characters`);
@@ -168,7 +168,7 @@ builder.mutationField('createTonaiCampaign', (t) =>
           excludedRegions: t?.excludedRegions ?? [],
           includedLanguages: t?.includedLanguages ?? [],
           excludedLanguages: t?.excludedLanguages ?? [],
-          platform: t?.platform ?? 'All',
+          platform: t?.platform ?? 'ALL',
           telegramPremium: t?.telegramPremium ?? false,
           isHighValueUser: t?.isHighValueUser ?? false,
           userLinkedTonWallet: t?.userLinkedTonWallet ?? false,
@@ -189,9 +189,9 @@ builder.mutationField('createTonaiCampaign', (t) =>
 const StatusActionEnum = builder.enumType('TonaiStatusAction', {
   description: 'What to do with a TON.ai campaign.',
   values: {
-    START: { value: 'start' as TonaiStatusAction, description: 'Start (or resume) it.' },
-    PAUSE: { value: 'paused' as TonaiStatusAction, description: 'Pause it.' },
-    END: { value: 'end' as TonaiStatusAction, description: 'End it for good.' },
+    START: { description: 'Start (or resume) it.' },
+    PAUSE: { description: 'Pause it.' },
+    END: { description: 'End it for good.' },
   } as const,
 });
 

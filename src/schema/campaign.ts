@@ -1,9 +1,8 @@
 /** Campaigns of both providers under one interface; each provider's details on its own type. */
 import type { GraphQLResolveInfo } from 'graphql';
 import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
-import type { AdstatCampaign, CampaignStatus, Provider, TonaiCampaignDetails, TonaiCampaignSummary } from '../domain/model.js';
+import type { AdstatCampaign, CampaignStatus, CreationPeriod, Provider, TonaiCampaignDetails, TonaiCampaignSummary } from '../domain/model.js';
 import type { AdstatClient, CampaignListFilter } from '../providers/adstat/client.js';
-import type { WirePeriod } from '../providers/adstat/wire.js';
 import { ProviderError } from '../providers/errors.js';
 import type { TonaiClient } from '../providers/tonai/client.js';
 import { adstatCabinets, AccountRef, tonaiAccount } from './account.js';
@@ -31,7 +30,7 @@ export function tonaiFromRow(ctx: Context, row: TonaiCampaignSummary): TonaiRef 
   return { provider: 'TONAI', connectionId: row.connectionId, id: row.id, row, details: null };
 }
 
-export const ALL_CAMPAIGNS: CampaignListFilter = { period: 'all', name: null, active: null };
+export const ALL_CAMPAIGNS: CampaignListFilter = { period: 'ALL', name: null, active: null };
 
 export function allAdstatCampaigns(ctx: Context, client: AdstatClient, filter: CampaignListFilter = ALL_CAMPAIGNS): Promise<AdstatCampaign[]> {
   return ctx.once(`adstat:${client.id}:all-campaigns:${filter.period}:${filter.name ?? ''}:${String(filter.active)}`, () => client.allCampaigns(filter));
@@ -237,12 +236,12 @@ export interface CampaignQueryArgs extends ConnectionArgs {
   provider?: Provider | null;
   status?: CampaignStatus[] | null;
   name?: string | null;
-  period?: WirePeriod | null;
+  period?: CreationPeriod | null;
   active?: boolean | null;
 }
 
 export function adstatCampaignSource(ctx: Context, client: AdstatClient, args: CampaignQueryArgs, predicate?: (c: AdstatCampaign) => boolean): Source<CampaignSource> {
-  const filter: CampaignListFilter = { period: args.period ?? 'all', name: args.name ?? null, active: args.active ?? null };
+  const filter: CampaignListFilter = { period: args.period ?? 'ALL', name: args.name ?? null, active: args.active ?? null };
   const statuses = args.status?.length ? new Set(args.status) : null;
   if (!statuses && !predicate) return { fetch: (offset, count) => client.campaigns(offset, count, filter) };
   return lazyArraySource(async () => (await allAdstatCampaigns(ctx, client, filter)).filter((c) => (!statuses || statuses.has(c.status)) && (!predicate || predicate(c))));
@@ -282,19 +281,19 @@ export function campaignListArgs(arg: ArgBuilder) {
     period: arg({
       type: PeriodEnum,
       required: false,
-      defaultValue: 'all',
+      defaultValue: 'ALL',
       description: 'AdStat: creation period. TON.ai publishes no creation time, so any period other than ALL leaves TON.ai campaigns out.',
     }),
   };
 }
 
 export function resolveCampaigns(args: CampaignQueryArgs, ctx: Context, info: GraphQLResolveInfo, adstat: AdstatClient[], tonai: TonaiClient[]) {
-  const period = args.period ?? 'all';
+  const period = args.period ?? 'ALL';
   return mergedConnection(
     args,
     [
       ...(args.provider === 'TONAI' ? [] : adstat.map((client) => adstatCampaignSource(ctx, client, args))),
-      ...(args.provider === 'ADSTAT' || period !== 'all' ? [] : tonai.map((client) => tonaiCampaignSource(ctx, client, args))),
+      ...(args.provider === 'ADSTAT' || period !== 'ALL' ? [] : tonai.map((client) => tonaiCampaignSource(ctx, client, args))),
     ],
     ctx,
     info,

@@ -12,6 +12,7 @@ import type {
   AdvertisementSummary,
   Audience,
   BotCheck,
+  CreationPeriod,
   KktuNode,
   Money,
   Page,
@@ -37,7 +38,7 @@ import { PathRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import * as wire from './wire.js';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { AdvertisementChange, ItemOutcome, NewAdvertisement, RequestPreview } from '../../domain/writes.js';
+import type { AdvertisementChange, ItemOutcome, NewAdvertisement, RequestPreview, SettableAdvertisementStatus } from '../../domain/writes.js';
 import { multipartBody } from '../multipart.js';
 import { createAdvertisementBody, editAdvertisementBody } from './write.js';
 
@@ -67,14 +68,14 @@ interface CallOptions<T> {
 }
 
 export interface AdvertisementListFilter {
-  period: wire.WirePeriod;
+  period: CreationPeriod;
   showDeleted: boolean;
   titles: readonly string[];
   campaignNames: readonly string[];
 }
 
 export interface CampaignListFilter {
-  period: wire.WirePeriod;
+  period: CreationPeriod;
   /** Substring of the campaign name (AdStat `campaign_name`). */
   name: string | null;
   /** AdStat `is_active`: true, false, or null for both. */
@@ -207,7 +208,7 @@ export class AdstatClient {
     const size = wire.LIMITS.maxPageSize;
     const query = new URLSearchParams({
       show_deleted: String(filter.showDeleted),
-      period: filter.period,
+      period: wire.PERIODS[filter.period],
       offset: String(index * size),
       limit: String(size),
     });
@@ -244,7 +245,7 @@ export class AdstatClient {
 
   private campaignPage(index: number, filter: CampaignListFilter): Promise<UpstreamPage<AdstatCampaign>> {
     const size = wire.LIMITS.maxPageSize;
-    const query = new URLSearchParams({ period: filter.period, offset: String(index * size), limit: String(size) });
+    const query = new URLSearchParams({ period: wire.PERIODS[filter.period], offset: String(index * size), limit: String(size) });
     if (filter.name) query.set('campaign_name', filter.name);
     if (filter.active !== null) query.set('is_active', String(filter.active));
     const key = `${this.cachePrefix}campaigns?${query.toString()}`;
@@ -321,9 +322,9 @@ export class AdstatClient {
   }
 
   /** Sets the status of several advertisements in one call (UNVERIFIED body), with a result per ad. */
-  async setAdvertisementStatus(adIds: number[], status: string): Promise<ItemOutcome<number>[]> {
+  async setAdvertisementStatus(adIds: number[], status: SettableAdvertisementStatus): Promise<ItemOutcome<number>[]> {
     try {
-      const answer = await this.call(wire.UNVERIFIED.setStatus, { json: wire.UNVERIFIED.statusBody(adIds, status), schema: wire.UNVERIFIED.statusResponse });
+      const answer = await this.call(wire.UNVERIFIED.setStatus, { json: wire.UNVERIFIED.statusBody(adIds, wire.SETTABLE_STATUSES[status]), schema: wire.UNVERIFIED.statusResponse });
       const errors = new Map(answer.errors.map((e) => [e.ad_id, e.detail]));
       const updated = new Set(answer.updated);
       return adIds.map((id) => {

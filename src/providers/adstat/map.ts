@@ -4,6 +4,7 @@
 import type {
   Account,
   AccountDetails,
+  AdType,
   AccountStatus,
   AdstatCampaign,
   AdvertisementDetails,
@@ -18,6 +19,7 @@ import type {
 } from '../../domain/model.js';
 import { money, moneyOrNull, parseIsoDateTime, utcDate } from '../../domain/values.js';
 import {
+  AD_TYPES,
   CREATED_DT_FORMAT,
   type KktuWireNode,
   type WireAdvertisementDetails,
@@ -51,6 +53,11 @@ const ACCOUNT_STATUS: Record<string, AccountStatus> = { active: 'ACTIVE', inacti
 
 export function advertisementStatus(raw: string): AdvertisementStatus {
   return AD_STATUS[raw.trim().toLowerCase()] ?? 'UNKNOWN';
+}
+
+export function adTypeOf(raw: string): AdType {
+  const found = (Object.entries(AD_TYPES) as [Exclude<AdType, 'UNKNOWN'>, string][]).find(([, wire]) => wire === raw.trim().toLowerCase());
+  return found ? found[0] : 'UNKNOWN';
 }
 
 export function campaignStatus(raw: string): CampaignStatus {
@@ -120,7 +127,8 @@ export function advertisementFromRow(connectionId: string, row: WireAdvertisemen
     accountName: row.account_name,
     title: row.advertisement_title,
     text: row.ad_text,
-    adType: row.ad_type,
+    adType: adTypeOf(row.ad_type),
+    rawAdType: row.ad_type,
     actionType: row.action_type,
     campaignId: row.campaign_id,
     campaignName: row.campaign_name,
@@ -170,7 +178,8 @@ export function advertisementFromDetails(connectionId: string, wire: WireAdverti
     campaignName: wire.campaign_name,
     title: wire.title,
     text: wire.text,
-    adType: wire.ad_type,
+    adType: adTypeOf(wire.ad_type),
+    rawAdType: wire.ad_type,
     status: advertisementStatus(wire.status),
     rawStatus: wire.status,
     statusUpdatedAt: adstatDate(wire.status_updated_dt),

@@ -13,17 +13,8 @@ export function isPublicTelegramLink(url: string): boolean {
   return /^(https?:\/\/)?(www\.)?(t|telegram)\.me\/[A-Za-z][\w]{3,}\/?$/i.test(url.trim());
 }
 
-/** Targeting types the create body takes (the list also shows target_search ads). */
-export const AD_TYPES = ['target_channels', 'target_users', 'target_bots', 'target_search'] as const;
-
 /** Currencies AdStat names (create: EUR; statistics: EUR, TON, USD, RUB, USDT, STAR). */
 export const CURRENCIES = ['EUR', 'TON', 'USD', 'RUB', 'USDT', 'STAR'] as const;
-
-/** Statuses an advertisement may take after moderation (examples on the page: active, "on hold"). */
-export const AFTER_MODERATION_STATUSES = ['active', 'stopped', 'on hold'] as const;
-
-/** Statuses the status endpoint sets (values seen: active, stopped). */
-export const SETTABLE_STATUSES = ['active', 'stopped'] as const;
 
 /** Target bots need 1000+ daily users: AdStat checks that, adgraph asks it before creating. */
 export const BOT_DAILY_USERS_ERROR = 'advertisement__target_bot_daily_users_limit_error';

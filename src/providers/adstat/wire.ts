@@ -47,9 +47,20 @@ export const LIMITS = {
   audienceMinNumbers: 1000,
 } as const;
 
-/** `period` values of the advertisement and campaign lists. */
-export const PERIODS = ['today', 'yesterday', 'starts_month', 'all'] as const;
-export type WirePeriod = (typeof PERIODS)[number];
+/** `period` values of the advertisement and campaign lists, by the domain's names. */
+export const PERIODS = { TODAY: 'today', YESTERDAY: 'yesterday', THIS_MONTH: 'starts_month', ALL: 'all' } as const;
+
+/** `ad_type` values, by the domain's names. */
+export const AD_TYPES = { TARGET_CHANNELS: 'target_channels', TARGET_USERS: 'target_users', TARGET_BOTS: 'target_bots', TARGET_SEARCH: 'target_search' } as const;
+
+/** `after_moderation_status` values (the page's examples: "active", "on hold"), by the domain's names. */
+export const AFTER_MODERATION = { ACTIVE: 'active', STOPPED: 'stopped', ON_HOLD: 'on hold' } as const;
+
+/** `promote_url_type` values. */
+export const PROMOTE_URL_TYPES = { WEBSITE: 'website', CHANNEL: 'channel' } as const;
+
+/** Status values the status endpoint takes (seen: active, stopped). */
+export const SETTABLE_STATUSES = { ACTIVE: 'active', STOPPED: 'stopped' } as const;
 
 /** Created-date format of the advertisement list, e.g. "09.01.1998 09:04:26" (taken as UTC). */
 export const CREATED_DT_FORMAT = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;

@@ -1,6 +1,7 @@
 /** Domain writes → AdStat wire bodies (field names exactly as the page documents them). */
 import type { AdvertisementChange, NewAdvertisement, ScheduleChange } from '../../domain/writes.js';
 import type { Weekday } from '../../domain/model.js';
+import { AD_TYPES, AFTER_MODERATION, PROMOTE_URL_TYPES } from './wire.js';
 
 const DAY_KEYS: Record<Weekday, string> = {
   MONDAY: 'mon',
@@ -45,7 +46,7 @@ export function createAdvertisementBody(a: NewAdvertisement): Record<string, unk
     other_info: a.erid,
     split_by: t.splitBy,
     ad_source: 'web_api',
-    ad_type: a.adType,
+    ad_type: AD_TYPES[a.adType],
     countries: t.countries,
     locations: t.locations,
     locations_verbose: t.locationsVerbose,
@@ -64,13 +65,13 @@ export function createAdvertisementBody(a: NewAdvertisement): Record<string, unk
     exclude_target_user_channels_verbose: t.excludedUserChannelsVerbose,
     button_type: a.creative.buttonType,
     daily_budget: a.dailyBudget === null ? 0 : amount(a.dailyBudget),
-    after_moderation_status: a.afterModerationStatus,
+    after_moderation_status: AFTER_MODERATION[a.afterModerationStatus],
     start_date: iso(a.startDate),
     end_date: iso(a.endDate),
     schedule: a.schedule ? scheduleBody(a.schedule) : null,
     use_selected_timezone: a.schedule?.useSelectedTimezone ?? false,
     schedule_timezone: a.schedule?.timezoneOffsetSeconds ?? null,
-    ...(a.promoteUrlType ? { promote_url_type: a.promoteUrlType } : {}),
+    ...(a.promoteUrlType ? { promote_url_type: PROMOTE_URL_TYPES[a.promoteUrlType] } : {}),
     currency_code: a.currency,
     use_account_currency: a.useAccountCurrency,
     only_crypto: t.onlyCrypto,
@@ -100,7 +101,7 @@ export function editAdvertisementBody(c: AdvertisementChange): Record<string, un
   set('promote_url_picture_id', c.promoteUrlPictureId);
   set('button_type', c.buttonType);
   set('daily_budget', c.dailyBudget === undefined ? undefined : amount(c.dailyBudget));
-  set('after_moderation_status', c.afterModerationStatus);
+  set('after_moderation_status', c.afterModerationStatus === undefined ? undefined : AFTER_MODERATION[c.afterModerationStatus]);
   set('start_date', c.startDate === undefined ? undefined : iso(c.startDate));
   set('end_date', c.endDate === undefined ? undefined : iso(c.endDate));
   if (c.schedule !== undefined) {

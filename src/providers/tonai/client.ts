@@ -116,7 +116,7 @@ export class TonaiClient {
   /** start, paused or end; the provider applies it only to an existing campaign. */
   async setCampaignStatus(campaignId: string, action: TonaiStatusAction): Promise<void> {
     try {
-      await this.call(wire.ENDPOINTS.status, { json: { campaignId, status: action }, schema: wire.statusData });
+      await this.call(wire.ENDPOINTS.status, { json: { campaignId, status: wire.STATUS_ACTIONS[action] }, schema: wire.statusData });
     } finally {
       this.options.cache.invalidate(this.cachePrefix);
     }

@@ -2,7 +2,7 @@
 import type { CampaignStatus, TonaiCampaignDetails, TonaiCampaignSummary } from '../../domain/model.js';
 import type { NewTonaiCampaign } from '../../domain/writes.js';
 import { fromEpochMs, money } from '../../domain/values.js';
-import { AD_FORMAT, BUDGET_STRATEGY, CURRENCY, type WireDetail, type WireListCampaign } from './wire.js';
+import { ACTION_TYPES, AD_FORMAT, BUDGET_STRATEGY, CURRENCY, PLATFORMS, type WireDetail, type WireListCampaign } from './wire.js';
 
 /** `campaignStatus` values published by the provider's newer documentation. */
 const CAMPAIGN_STATUS: Record<string, CampaignStatus> = {
@@ -96,7 +96,7 @@ export function createCampaignBody(c: NewTonaiCampaign): Record<string, unknown>
       excludedRegions: c.targeting.excludedRegions,
       includedLanguages: c.targeting.includedLanguages,
       excludedLanguages: c.targeting.excludedLanguages,
-      platform: c.targeting.platform,
+      platform: PLATFORMS[c.targeting.platform],
       telegramPremium: c.targeting.telegramPremium,
       isHighValueUser: c.targeting.isHighValueUser,
       userLinkedTonWallet: c.targeting.userLinkedTonWallet,
@@ -113,7 +113,7 @@ export function createCampaignBody(c: NewTonaiCampaign): Record<string, unknown>
       adFormat: AD_FORMAT,
       popupImage: c.creative.popupImage,
       icon: c.creative.icon,
-      destination: { actionType: c.creative.actionType, url: c.creative.destinationUrl },
+      destination: { actionType: ACTION_TYPES[c.creative.actionType], url: c.creative.destinationUrl },
       text: c.creative.text,
       brandName: c.creative.brandName,
       buttonText: c.creative.buttonText,

@@ -53,8 +53,12 @@ export const RULES = {
   buttonText: { min: 1, max: 20 },
   /** Not published: a campaign name of 1–100 characters (CHOICE). */
   name: { min: 1, max: 100 },
-  statusActions: ['start', 'paused', 'end'] as const,
 } as const;
+
+/** Domain names → the wire's values. */
+export const ACTION_TYPES = { VISIT_WEBSITE: 'visit.website', JOIN_TELEGRAM: 'join.telegram' } as const;
+export const PLATFORMS = { ALL: 'All', ANDROID: 'Android', IOS: 'iOS' } as const;
+export const STATUS_ACTIONS = { START: 'start', PAUSE: 'paused', END: 'end' } as const;
 
 /** The envelope on every answer; `code` 0 is success. */
 export const envelope = z.object({ code: z.number(), message: z.string().nullable().optional(), data: z.unknown() });
