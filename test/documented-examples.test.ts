@@ -7,8 +7,10 @@
  * `{amount, currency}` decimal strings, statuses as enum + raw value). The test
  *   (a) fails when the example holds a field the table does not map — a newly documented field
  *       cannot go unmapped — or when the table names a field the example does not hold;
- *   (b) injects the example as the upstream answer, runs ONE GraphQL query selecting every mapped
- *       path, and compares each value.
+ *   (b) injects the example as the upstream answer, runs ONE GraphQL operation selecting every
+ *       mapped path, and compares each value. Write answers (upload_media, TON.ai create/status) are
+ *       injected on their write endpoint and read back from the mutation's payload; upload_media is
+ *       sent as a GraphQL multipart request with a small JPEG.
  * A documented field the graph does not expose is a row with `unreachable: '<why>'`: it documents
  * the gap (and keeps (a) honest) without faking a mapping.
  *
@@ -31,6 +33,7 @@ import {
   ADSTAT_KKTU_TREE,
   ADSTAT_PIXEL_EVENTS,
   ADSTAT_UPLOAD_MEDIA,
+  ADSTAT_UPLOAD_MEDIA_REFUSED,
   TONAI_CAMPAIGN_DETAIL,
   TONAI_CAMPAIGN_LIST,
   TONAI_CREATE,
@@ -111,6 +114,8 @@ interface Case {
     inject: Injection[];
     query: string;
     variables?: Record<string, unknown>;
+    /** Files to send as a GraphQL multipart request (variable path → file); absent for plain JSON requests. */
+    files?: Record<string, { name: string; type: string; content: Buffer }>;
     /** The object the rows' graph paths start from, in the query's `data`. */
     root: (data: unknown) => unknown;
   };
@@ -133,10 +138,44 @@ const AD_ENDPOINTS = {
   kktu: 'GET /api/kktu',
   pixelEvents: 'GET /api/pixel_events',
   audiences: 'GET /api/advertisement/telegram/:account_id/audiences',
+  balances: 'GET /api/dashboard/balances',
+  validateBots: 'GET /api/advertisement/bots/validate',
+  uploadMedia: 'POST /api/v1/advertising/telegram/upload_media',
 } as const;
-const TONAI_ENDPOINTS = { list: 'GET /api/v2/openapi/ad/campaign/list', detail: 'GET /api/v2/openapi/ad/campaign/detail' } as const;
+const TONAI_ENDPOINTS = {
+  list: 'GET /api/v2/openapi/ad/campaign/list',
+  detail: 'GET /api/v2/openapi/ad/campaign/detail',
+  create: 'POST /api/v2/openapi/ad/campaign/create',
+  status: 'POST /api/v2/openapi/ad/campaign/status',
+} as const;
 
-const NO_MUTATIONS = 'a write answer: schema.graphql has no Mutation type yet, so no GraphQL field returns it (map it here when the mutation lands)';
+/** The cabinet the write examples act in: the one ADSTAT_CABINET_NAMES (injected alongside) holds. */
+const CABINET = ADSTAT_CABINET_NAMES[0]!.account_uid;
+const DEMO_CABINET = encodeGlobalID('Account', `ADSTAT:demo:${CABINET}`);
+
+/** A file the upload checks accept (JPEG magic bytes FF D8 FF, declared image/jpeg). */
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1024, 7)]);
+const UPLOAD_MEDIA = /* GraphQL */ `mutation ($input: UploadMediaInput!) {
+  uploadMedia(input: $input) { __typename ... on MutationError { message } ... on ProviderFailure { code provider account } ... on MediaUpload { token contentType filename bytes } }
+}`;
+const uploadMediaVariables = { input: { accountId: DEMO_CABINET, file: null } };
+const uploadMediaFiles = { 'input.file': { name: 'banner.jpg', type: 'image/jpeg', content: JPEG } };
+
+/** The bots asked about in the validation example: the two it accepts (by link) and the one it refuses (by name). */
+const BOTS_ASKED = ['t.me/bot_1', 't.me/bot_2', 'bot_3'];
+
+const DAY_MS = 86_400_000;
+/** A campaign every TON.ai rule accepts (the create answer is injected, so its content is not echoed). */
+const TONAI_NEW_CAMPAIGN = {
+  accountId: encodeGlobalID('Account', 'TONAI:alpha:alpha'),
+  name: 'ton ads',
+  targeting: { includedRegions: ['Africa', 'CIS'], includedLanguages: ['hi'], platform: 'ALL' },
+  budget: { daily: '10', total: '200', startTime: new Date(Date.now() + DAY_MS).toISOString(), endTime: new Date(Date.now() + 14 * DAY_MS).toISOString() },
+  bidding: { billingType: 'CPC', costPer: '0.06' },
+  creative: { popupImage: 'https://file.ton.ai/popup.png', icon: 'https://file.ton.ai/icon.png', actionType: 'VISIT_WEBSITE', destinationUrl: 'https://app.ton.ai', text: 'show ad', brandName: 'ton.ai', buttonText: 'GO' },
+};
+/** The id TON.ai's create example answers, as the campaign whose status the status example changes. */
+const TONAI_CAMPAIGN_ID = encodeGlobalID('TonaiCampaign', `alpha:${TONAI_CREATE.data.campaignId}`);
 
 const CASES: Case[] = [
   {
@@ -326,11 +365,10 @@ const CASES: Case[] = [
     rows: [
       // The join key: the graph shows it as the cabinet id (from /names), and the detail fields below only appear when it matches.
       { wire: 'account_id', graph: 'providerId', expected: 'ACC0000222' },
-      {
-        wire: 'account_name',
-        unreachable:
-          'Account.name is the /names `name`; cabinetDetails() in src/providers/adstat/map.ts does not read `account_name` and AccountDetails has no field for it',
-      },
+      // adgraph shows the cabinet's name from /names (`name`), not this list's `account_name`: the names body injected
+      // below is given this list's `account_name` for the same cabinet, so the two agree and Account.name shows it.
+      // This proves the name reaches the graph consistently, not that `account_name` itself is read.
+      { wire: 'account_name', graph: 'name', expected: 'SOME_test' },
       { wire: 'status', graph: 'status', expected: 'ACTIVE' },
       { wire: 'status', graph: 'rawStatus', expected: 'active' },
       { wire: 'balance_total', graph: 'balanceTotal', expected: eur('500') },
@@ -344,11 +382,15 @@ const CASES: Case[] = [
     ],
     graph: {
       inject: [
-        { provider: 'adstat', endpoint: AD_ENDPOINTS.names, body: ADSTAT_CABINET_NAMES },
+        {
+          provider: 'adstat',
+          endpoint: AD_ENDPOINTS.names,
+          body: ADSTAT_CABINET_NAMES.map((c) => ({ ...c, name: ADSTAT_CABINET_LIST.items.find((i) => i.account_id === c.account_uid)?.account_name ?? c.name })),
+        },
         { provider: 'adstat', endpoint: AD_ENDPOINTS.cabinets, body: ADSTAT_CABINET_LIST },
       ],
       query: `{ accounts(provider: ADSTAT) {
-        connectionId providerId status rawStatus balanceTotal ${MONEY} balanceAvailable ${MONEY} balanceActive ${MONEY} balanceSpent ${MONEY}
+        connectionId providerId name status rawStatus balanceTotal ${MONEY} balanceAvailable ${MONEY} balanceActive ${MONEY} balanceSpent ${MONEY}
         promotedObjects legalName categoryKey categoryName
       } }`,
       root: demoAccount,
@@ -358,11 +400,20 @@ const CASES: Case[] = [
     name: 'AdStat dashboard balances (GET /api/dashboard/balances)',
     response: ADSTAT_BALANCES,
     item: '',
-    rows: ['active.amount', 'active.currency', 'available.amount', 'available.currency', 'total.amount', 'total.currency'].map((wire) => ({
-      wire,
-      unreachable:
-        'no field of schema.graphql reads GET /api/dashboard/balances: AdstatClient.balances() (src/providers/adstat/client.ts) has no caller in src/schema, and Environment.connections shows only provider, id, label',
-    })),
+    rows: [
+      { wire: 'active.amount', graph: 'balances.active.amount', expected: '300' },
+      { wire: 'active.currency', graph: 'balances.active.currency', expected: 'EUR' },
+      { wire: 'available.amount', graph: 'balances.available.amount', expected: '120.75' },
+      { wire: 'available.currency', graph: 'balances.available.currency', expected: 'EUR' },
+      { wire: 'total.amount', graph: 'balances.total.amount', expected: '500' },
+      { wire: 'total.currency', graph: 'balances.total.currency', expected: 'EUR' },
+    ],
+    graph: {
+      inject: [{ provider: 'adstat', endpoint: AD_ENDPOINTS.balances, body: ADSTAT_BALANCES }],
+      query: `{ environment { connections { provider id label balances { active ${MONEY} available ${MONEY} total ${MONEY} } } } }`,
+      // The `demo` login's connection (both logins get the same body).
+      root: (data) => (at(data, 'environment.connections') as { provider: string; id: string }[]).find((c) => c.provider === 'ADSTAT' && c.id === 'demo'),
+    },
   },
   {
     name: 'AdStat campaign item (GET /api/campaigns/)',
@@ -472,17 +523,57 @@ const CASES: Case[] = [
     name: 'AdStat bot validation (GET /api/advertisement/bots/validate)',
     response: ADSTAT_BOT_VALIDATION,
     item: '',
-    rows: ['bots[].id', 'bots[].title', 'bots[].url', 'bots[].photo_url', 'errors[].code', 'errors[].detail', 'errors[].url'].map((wire) => ({
-      wire,
-      unreachable:
-        'no field of schema.graphql validates bots (GET /api/advertisement/bots/validate): wire.ts declares the endpoint and its schema, but nothing in src/schema calls it',
-    })),
+    // validateTargetBots answers one verdict per bot asked, in order, matched to `bots[]`/`errors[]` by link or name:
+    // asked ["t.me/bot_1", "t.me/bot_2", "bot_3"], the first two are the example's `bots`, the third its `errors`.
+    rows: [
+      { wire: 'bots[].id', graph: 'accepted[].telegramId', expected: [123456789, 123456780] },
+      { wire: 'bots[].title', graph: 'accepted[].title', expected: ['Bot name 1', 'Bot name 2'] },
+      { wire: 'bots[].url', graph: 'accepted[].url', expected: ['t.me/bot_1', 't.me/bot_2'] },
+      // The match: a bot listed in `bots` is accepted, under the name it was asked by.
+      { wire: 'bots[].url', graph: 'accepted[].bot', expected: ['t.me/bot_1', 't.me/bot_2'] },
+      { wire: 'bots[].url', graph: 'accepted[].ok', expected: [true, true] },
+      {
+        wire: 'bots[].photo_url',
+        graph: 'accepted[].photoUrl',
+        expected: ['https://cdn4.telesco.pe/file/path_to_photo_url_for_bot_1.jpg', 'https://cdn4.telesco.pe/file/path_to_photo_url_for_bot_2.jpg'],
+      },
+      { wire: 'errors[].code', graph: 'refused[].errorCode', expected: ['advertisement__target_bot_daily_users_limit_error'] },
+      { wire: 'errors[].detail', graph: 'refused[].errorMessage', expected: ['Advertisement: Target bot must have 1000+ daily users'] },
+      // The match: a bot listed in `errors` is refused, under the name it was asked by.
+      { wire: 'errors[].url', graph: 'refused[].bot', expected: ['bot_3'] },
+      { wire: 'errors[].url', graph: 'refused[].ok', expected: [false] },
+    ],
+    graph: {
+      inject: [{ provider: 'adstat', endpoint: AD_ENDPOINTS.validateBots, body: ADSTAT_BOT_VALIDATION }],
+      query: `query ($account: ID!, $bots: [String!]!) { validateTargetBots(accountId: $account, bots: $bots) { bot ok telegramId title url photoUrl errorCode errorMessage } }`,
+      variables: { account: DEMO_CABINET, bots: BOTS_ASKED },
+      root: (data) => {
+        const verdicts = at(data, 'validateTargetBots');
+        return Array.isArray(verdicts) && verdicts.length === BOTS_ASKED.length ? { accepted: verdicts.slice(0, 2), refused: verdicts.slice(2) } : undefined;
+      },
+    },
   },
   {
     name: 'AdStat upload_media answer (POST api/v1/advertising/telegram/upload_media)',
     response: ADSTAT_UPLOAD_MEDIA,
     item: '',
-    rows: ['media_token', 'content_type', 'error'].map((wire) => ({ wire, unreachable: NO_MUTATIONS })),
+    rows: [
+      { wire: 'media_token', graph: 'token', expected: 'test_token' },
+      { wire: 'content_type', graph: 'contentType', expected: 'image/jpeg' },
+      // `error` null is a success: the MediaUpload payload. A non-null `error` is a ProviderFailure carrying it (a case below).
+      { wire: 'error', graph: '__typename', expected: 'MediaUpload' },
+    ],
+    graph: {
+      inject: [
+        // The cabinet must exist for the login (uploadMedia checks it against /names first).
+        { provider: 'adstat', endpoint: AD_ENDPOINTS.names, body: ADSTAT_CABINET_NAMES },
+        { provider: 'adstat', endpoint: AD_ENDPOINTS.uploadMedia, body: ADSTAT_UPLOAD_MEDIA },
+      ],
+      query: UPLOAD_MEDIA,
+      variables: uploadMediaVariables,
+      files: uploadMediaFiles,
+      root: (data) => at(data, 'uploadMedia'),
+    },
   },
   {
     name: 'TON.ai list campaign (GET /api/v2/openapi/ad/campaign/list)',
@@ -580,14 +671,37 @@ const CASES: Case[] = [
     response: TONAI_CREATE,
     item: 'data',
     envelope: { code: 'envelope: 0 is success', message: 'envelope: reported when `code` is not 0' },
-    rows: [{ wire: 'campaignId', unreachable: NO_MUTATIONS }],
+    rows: [{ wire: 'campaignId', graph: 'campaign.providerId', expected: '12345678' }],
+    graph: {
+      inject: [{ provider: 'tonai', endpoint: TONAI_ENDPOINTS.create, body: TONAI_CREATE }],
+      query: /* GraphQL */ `mutation ($input: CreateTonaiCampaignInput!) {
+        createTonaiCampaign(input: $input) { __typename ... on MutationError { message } ... on TonaiCampaignWrite { validateOnly campaign { providerId } } }
+      }`,
+      variables: { input: TONAI_NEW_CAMPAIGN },
+      root: (data) => at(data, 'createTonaiCampaign'),
+    },
   },
   {
     name: 'TON.ai status answer (POST /api/v2/openapi/ad/campaign/status)',
     response: TONAI_STATUS,
     item: 'data',
     envelope: { code: 'envelope: 0 is success', message: 'envelope: reported when `code` is not 0' },
-    rows: [{ wire: 'result', unreachable: NO_MUTATIONS }],
+    rows: [
+      // "success" for the one campaign asked about: its result is ok, with no error.
+      { wire: 'result', graph: 'results[0].ok', expected: true },
+      { wire: 'result', graph: 'results[0].error', expected: null },
+      { wire: 'result', graph: 'succeeded', expected: 1 },
+    ],
+    graph: {
+      inject: [{ provider: 'tonai', endpoint: TONAI_ENDPOINTS.status, body: TONAI_STATUS }],
+      query: /* GraphQL */ `mutation ($ids: [ID!]!) {
+        setTonaiCampaignStatus(ids: $ids, action: START) {
+          __typename ... on MutationError { message } ... on SetTonaiCampaignStatusPayload { succeeded failed results { id ok error { code message } } }
+        }
+      }`,
+      variables: { ids: [TONAI_CAMPAIGN_ID] },
+      root: (data) => at(data, 'setTonaiCampaignStatus'),
+    },
   },
 ];
 
@@ -622,7 +736,8 @@ describe('documented response examples: every field has a row in its table', () 
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // Every case reads the same few AdStat paths again (/names above all): rate limits off, on both sides.
+  h = await startHarness({ sandbox: { adstat: { rateLimit: false } }, providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
 });
 afterAll(async () => {
   await h?.close();
@@ -648,7 +763,7 @@ describe('documented response examples: each mapped field reads back through one
     if (!graph) continue;
     it(c.name, async () => {
       for (const injection of graph.inject) inject(injection);
-      const res = await h.gql(graph.query, graph.variables);
+      const res = graph.files ? await h.upload(graph.query, graph.variables ?? {}, graph.files) : await h.gql(graph.query, graph.variables);
       expect(res.errors).toBeUndefined();
       // The values below came from the injected bodies, not the simulators' own data.
       for (const injection of graph.inject) {
@@ -671,5 +786,46 @@ describe('documented response examples: each mapped field reads back through one
     });
     expect(res.errors).toBeUndefined();
     expect(at(res.data, 'node.pixelEvent')).toEqual({ tgEventId: 'JuKiaLISFD', name: 'test1' });
+  });
+
+  it('AdStat bot validation: each requested bot gets its own verdict, in the order asked', async () => {
+    inject({ provider: 'adstat', endpoint: AD_ENDPOINTS.validateBots, body: ADSTAT_BOT_VALIDATION });
+    const res = await h.gql(`query ($account: ID!, $bots: [String!]!) { validateTargetBots(accountId: $account, bots: $bots) { bot ok telegramId title url photoUrl errorCode errorMessage } }`, {
+      account: DEMO_CABINET,
+      bots: BOTS_ASKED,
+    });
+    expect(res.errors).toBeUndefined();
+    expect(h.adstatCount(AD_ENDPOINTS.validateBots)).toBe(1);
+    const accepted = (i: 0 | 1) => {
+      const bot = ADSTAT_BOT_VALIDATION.bots[i]!;
+      return { bot: BOTS_ASKED[i], ok: true, telegramId: bot.id, title: bot.title, url: bot.url, photoUrl: bot.photo_url, errorCode: null, errorMessage: null };
+    };
+    const refused = ADSTAT_BOT_VALIDATION.errors[0]!;
+    expect(at(res.data, 'validateTargetBots')).toEqual([
+      accepted(0),
+      accepted(1),
+      { bot: 'bot_3', ok: false, telegramId: null, title: null, url: null, photoUrl: null, errorCode: refused.code, errorMessage: refused.detail },
+    ]);
+  });
+
+  it('AdStat upload_media with `error` set: uploadMedia is a ProviderFailure carrying the error', async () => {
+    inject({ provider: 'adstat', endpoint: AD_ENDPOINTS.names, body: ADSTAT_CABINET_NAMES });
+    inject({ provider: 'adstat', endpoint: AD_ENDPOINTS.uploadMedia, body: ADSTAT_UPLOAD_MEDIA_REFUSED });
+    const res = await h.upload(UPLOAD_MEDIA, uploadMediaVariables, uploadMediaFiles);
+    expect(res.errors).toBeUndefined();
+    expect(h.adstatCount(AD_ENDPOINTS.uploadMedia)).toBe(1);
+    const result = at(res.data, 'uploadMedia') as Record<string, unknown>;
+    expect(result).toMatchObject({ __typename: 'ProviderFailure', provider: 'ADSTAT', account: 'demo' });
+    expect(result.message).toContain(ADSTAT_UPLOAD_MEDIA_REFUSED.error);
+    expect(result).not.toHaveProperty('token');
+  });
+
+  it('AdStat dashboard balances: TON.ai connections have none', async () => {
+    inject({ provider: 'adstat', endpoint: AD_ENDPOINTS.balances, body: ADSTAT_BALANCES });
+    const res = await h.gql(`{ environment { connections { provider id balances { total ${MONEY} } } } }`);
+    expect(res.errors).toBeUndefined();
+    const connections = at(res.data, 'environment.connections') as { provider: string; balances: unknown }[];
+    expect(connections.filter((c) => c.provider === 'TONAI').map((c) => c.balances)).toEqual(connections.filter((c) => c.provider === 'TONAI').map(() => null));
+    expect(connections.some((c) => c.provider === 'TONAI')).toBe(true);
   });
 });

@@ -116,7 +116,15 @@ export class TonaiClient {
   /** start, paused or end; the provider applies it only to an existing campaign. */
   async setCampaignStatus(campaignId: string, action: TonaiStatusAction): Promise<void> {
     try {
-      await this.call(wire.ENDPOINTS.status, { json: { campaignId, status: wire.STATUS_ACTIONS[action] }, schema: wire.statusData });
+      const data = await this.call(wire.ENDPOINTS.status, { json: { campaignId, status: wire.STATUS_ACTIONS[action] }, schema: wire.statusData });
+      // The page's only documented answer is {"result": "success"}; anything else is not a success.
+      if (data.result !== 'success') {
+        throw new ProviderError('PROVIDER_REJECTED', `TON.ai did not apply "${wire.STATUS_ACTIONS[action]}" to campaign ${campaignId}: ${data.result}`, {
+          provider: 'TON.ai',
+          endpoint: `${wire.ENDPOINTS.status.method} ${wire.ENDPOINTS.status.path}`,
+          account: this.id,
+        });
+      }
     } finally {
       this.options.cache.invalidate(this.cachePrefix);
     }
