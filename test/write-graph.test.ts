@@ -333,3 +333,61 @@ describe('TON.ai campaigns', () => {
     expect(payload.results[2]!.error!.code).toBe('NOT_FOUND');
   });
 });
+
+describe('regressions found by the rule table', () => {
+  async function anAdInReview(): Promise<{ id: string; budget: number }> {
+    const created = await mutate('createAdvertisement', 'CreateAdvertisementInput', newAd({ title: 'Regression base', budget: '20' }), '... on AdvertisementWrite { advertisement { id } }');
+    return { id: (created.advertisement as { id: string }).id, budget: 20 };
+  }
+
+  it('an edit with null for a field AdStat cannot take null is a ValidationError, not a crash', async () => {
+    const { id } = await anAdInReview();
+    h.resetCounts();
+    const result = await mutate('updateAdvertisement', 'UpdateAdvertisementInput', { id, kktuIds: null, viewsPerUser: null });
+    expect(result.__typename).toBe('ValidationError');
+    expect(result.issues!.map((i) => `${i.field} ${i.rule}`).sort()).toEqual(['input.kktuIds REQUIRED', 'input.viewsPerUser REQUIRED']);
+    expect(h.adstatCount()).toBe(0);
+  });
+
+  it('an edit is checked against what the advertisement already has: URL, daily budget, dates', async () => {
+    const { id } = await anAdInReview();
+    const res = await mutate('updateAdvertisement', 'UpdateAdvertisementInput', { id, promoteUrl: 'not a url' });
+    expect(res.issues).toEqual([expect.objectContaining({ field: 'input.promoteUrl', rule: 'PROMOTE_URL' })]);
+    const daily = await mutate('updateAdvertisement', 'UpdateAdvertisementInput', { id, dailyBudget: '200' });
+    expect(daily.issues).toEqual([expect.objectContaining({ field: 'input.dailyBudget', rule: 'DAILY_WITHIN_TOTAL' })]);
+    await mutate('updateAdvertisement', 'UpdateAdvertisementInput', { id, startDate: '2030-01-10T00:00:00Z' });
+    const dates = await mutate('updateAdvertisement', 'UpdateAdvertisementInput', { id, endDate: '2030-01-01T00:00:00Z' });
+    expect(dates.issues).toEqual([expect.objectContaining({ field: 'input.endDate', rule: 'DATES_ORDER' })]);
+  });
+
+  it('an audience file of 9 MB of blanks is refused promptly, without rescanning what it read', async () => {
+    const uz = cabinet((c) => c.country === 'UZ');
+    const res = await h.upload<{ createAudience: Result }>(
+      `mutation($input: CreateAudienceInput!) { createAudience(input: $input) { ${RESULT} } }`,
+      { input: { accountId: accountGlobalId(uz.accountId), title: 'blanks', file: null } },
+      { 'input.file': { name: 'blanks.txt', type: 'text/plain', content: ' '.repeat(9 * 1024 * 1024) } },
+    );
+    expect(res.data!.createAudience.issues).toEqual([expect.objectContaining({ rule: 'AUDIENCE_MIN_ENTRIES' })]);
+  });
+
+  it('TON.ai URLs are sent as they were checked: trimmed', async () => {
+    const alpha = encodeGlobalID('Account', 'TONAI:alpha:alpha');
+    const day = 86_400_000;
+    const result = await mutate(
+      'createTonaiCampaign',
+      'CreateTonaiCampaignInput',
+      {
+        accountId: alpha,
+        name: 'trim',
+        budget: { daily: '1', total: '2', startTime: new Date(Date.now() + day).toISOString(), endTime: new Date(Date.now() + 2 * day).toISOString() },
+        bidding: { billingType: 'CPM', costPer: '1' },
+        creative: { popupImage: ' https://file.ton.ai/a.png ', icon: 'https://file.ton.ai/i.png', actionType: 'VISIT_WEBSITE', destinationUrl: '  https://t.me/x  ', text: 't', brandName: 'b', buttonText: 'go' },
+        validateOnly: true,
+      },
+      '... on TonaiCampaignWrite { request { body } }',
+    );
+    const body = (result.request as { body: { ad: { popupImage: string; destination: { url: string } } } }).body;
+    expect(body.ad.popupImage).toBe('https://file.ton.ai/a.png');
+    expect(body.ad.destination.url).toBe('https://t.me/x');
+  });
+});

@@ -21,10 +21,9 @@ import {
   requiresKktu,
 } from '../providers/adstat/rules.js';
 import { ProviderError } from '../providers/errors.js';
-import { adstatCabinets } from './account.js';
 import { AdTypeEnum, AdvertisementRef, AdvertisementStatusEnum, WeekdayEnum, type AdRef } from './advertisement.js';
 import { builder } from './builder.js';
-import { AdstatCampaignRef, loadAdstatCampaign } from './campaign.js';
+import { AdstatCampaignRef } from './campaign.js';
 import { InputError as GraphQLInputError } from './errors.js';
 import { kktuIndex } from './kktu.js';
 import { ItemErrorRef, RequestPreviewRef, WRITE_ERRORS } from './mutation-errors.js';
@@ -245,14 +244,20 @@ interface UpdateShape {
   kktuIds?: string[] | null;
 }
 
-const updateRules = z.custom<UpdateShape>().superRefine((input, ctx) => {
+/** Edit fields AdStat's PUT takes as plain values: null cannot be sent for them. */
+const NOT_NULLABLE_EDITS = ['cpm', 'viewsPerUser', 'showPicture', 'dailyBudget', 'afterModerationStatus', 'kktuIds', 'websiteName', 'buttonType', 'promoteUrlPictureId'] as const;
+
+const updateRules = z.custom<UpdateShape & Record<string, unknown>>().superRefine((input, ctx) => {
   for (const key of ['title', 'text', 'promoteUrl'] as const) {
     if (input[key] !== undefined && (input[key] === null || input[key]!.trim() === '')) ctx.addIssue({ code: 'custom', path: [key], ...rule('REQUIRED', 'must not be empty when given') });
   }
+  for (const key of NOT_NULLABLE_EDITS) {
+    if (input[key] === null) ctx.addIssue({ code: 'custom', path: [key], ...rule('REQUIRED', key === 'kktuIds' ? 'must be a list (AdStat takes no null here)' : 'must not be null (leave it out to keep the current value)') });
+  }
   if (typeof input.promoteUrl === 'string' && input.promoteUrl.trim() !== '') {
     if (isChannelInviteLink(input.promoteUrl)) ctx.addIssue({ code: 'custom', path: ['promoteUrl'], ...rule('AD_OBJECT_REQUIRED', 'an invite link needs an adObject, which an edit cannot set: create a new advertisement') });
+    else checkPromoteUrl(input.promoteUrl, null, ctx);
   }
-  if (input.cpm === null) ctx.addIssue({ code: 'custom', path: ['cpm'], ...rule('REQUIRED', 'must not be null') });
   checkMoney(input.cpm, 'cpm', ctx);
   checkMoney(input.dailyBudget, 'dailyBudget', ctx, true);
   if (input.viewsPerUser !== undefined && input.viewsPerUser !== null && input.viewsPerUser < 1) ctx.addIssue({ code: 'custom', path: ['viewsPerUser'], ...rule('VIEWS_PER_USER', 'must be 1 or more') });
@@ -330,7 +335,9 @@ async function checkBots(client: AdstatClient, cabinet: Account, bots: { url: st
 async function checkAudiences(client: AdstatClient, cabinet: Account, audiences: number[], excluded: number[], issues: IssueList): Promise<void> {
   if (audiences.length === 0 && excluded.length === 0) return;
   if (!cabinet.audiencesAllowed) {
-    issues.add(['input', 'targeting', audiences.length ? 'audiences' : 'excludedAudiences'], 'AUDIENCES_NOT_ALLOWED', `cabinet "${cabinet.name}" cannot use phone-number audiences (Uzbekistan cabinets only)`);
+    for (const [field, list] of [['audiences', audiences], ['excludedAudiences', excluded]] as const) {
+      if (list.length) issues.add(['input', 'targeting', field], 'AUDIENCES_NOT_ALLOWED', `cabinet "${cabinet.name}" cannot use phone-number audiences (Uzbekistan cabinets only)`);
+    }
     return;
   }
   const known = new Set((await client.audiences(cabinet.providerId)).map((a) => a.telegramId));
@@ -387,9 +394,9 @@ builder.mutationField('createAdvertisement', (t) =>
       if (!ctx.providers.adstat.has(login)) issues.add(['input', 'campaignId'], 'CAMPAIGN_NOT_FOUND', `no AdStat login "${login}" is configured`);
       issues.throwIfAny();
       const client = clientFor(ctx, login);
-      const campaign = await loadAdstatCampaign(`${login}:${campaignText}`, ctx);
-      if (!campaign) issues.add(['input', 'campaignId'], 'CAMPAIGN_NOT_FOUND', `campaign ${campaignText} does not exist for login "${login}"`);
-      const cabinet = campaign ? (await adstatCabinets(ctx, client)).find((a) => a.providerId === campaign.accountId) : undefined;
+      const campaignCabinet = (await client.campaignDirectory()).get(Number(campaignText));
+      if (!campaignCabinet) issues.add(['input', 'campaignId'], 'CAMPAIGN_NOT_FOUND', `campaign ${campaignText} does not exist for login "${login}"`);
+      const cabinet = campaignCabinet ? (await client.cabinetDirectory()).find((a) => a.providerId === campaignCabinet) : undefined;
       const targeting = input.targeting;
       await checkKktu(ctx, list(input.kktuIds), cabinet, true, issues);
       if (cabinet) {
@@ -505,8 +512,17 @@ builder.mutationField('updateAdvertisement', (t) =>
         for (const field of nonEditableChanges(changed, current.moderation.nonEditableFields)) {
           issues.add(['input', field], 'NOT_EDITABLE', `AdStat no longer lets this advertisement’s ${field} be edited`);
         }
-        const cabinet = (await adstatCabinets(ctx, client)).find((a) => a.providerId === current!.accountId);
+        const cabinet = (await client.cabinetDirectory()).find((a) => a.providerId === current!.accountId);
         if (change.kktuIds !== undefined) await checkKktu(ctx, change.kktuIds, cabinet, true, issues);
+        // Against what the advertisement already has: the edit must leave it consistent.
+        if (change.dailyBudget !== undefined && Number(change.dailyBudget) > Number(current.budget.total.amount)) {
+          issues.add(['input', 'dailyBudget'], 'DAILY_WITHIN_TOTAL', `must not exceed the advertisement’s budget (${current.budget.total.amount} ${current.budget.total.currency})`);
+        }
+        const start = change.startDate !== undefined ? change.startDate : current.schedule.startDate;
+        const end = change.endDate !== undefined ? change.endDate : current.schedule.endDate;
+        if (start && end && start.getTime() >= end.getTime() && (change.startDate !== undefined || change.endDate !== undefined)) {
+          issues.add(['input', change.endDate !== undefined ? 'endDate' : 'startDate'], 'DATES_ORDER', 'the end must be after the start (counting the advertisement’s current dates)');
+        }
       }
       issues.throwIfAny();
       const request = client.previewEdit(adId, change);

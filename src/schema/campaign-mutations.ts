@@ -175,7 +175,15 @@ builder.mutationField('createTonaiCampaign', (t) =>
         },
         budget: { daily: input.budget.daily, total: input.budget.total, startTime: input.budget.startTime, endTime: input.budget.endTime },
         bidding: { billingType: input.bidding.billingType, costPer: input.bidding.costPer },
-        creative: { ...input.creative, text: input.creative.text.trim(), brandName: input.creative.brandName.trim(), buttonText: input.creative.buttonText.trim() },
+        creative: {
+          actionType: input.creative.actionType,
+          popupImage: input.creative.popupImage.trim(),
+          icon: input.creative.icon.trim(),
+          destinationUrl: input.creative.destinationUrl.trim(),
+          text: input.creative.text.trim(),
+          brandName: input.creative.brandName.trim(),
+          buttonText: input.creative.buttonText.trim(),
+        },
       };
       const request = client.previewCreate(campaign);
       if (input.validateOnly) return { campaign: null, validateOnly: true, request };

@@ -7,7 +7,6 @@ import type { Account, Audience } from '../domain/model.js';
 import type { AdstatClient } from '../providers/adstat/client.js';
 import { FileRuleError, spoolAudience, spoolMedia, type SpooledFile } from '../providers/adstat/files.js';
 import { AUDIENCE, MEDIA_TYPES } from '../providers/adstat/rules.js';
-import { adstatCabinets } from './account.js';
 import { AudienceRef } from './audience.js';
 import { builder } from './builder.js';
 import { WRITE_ERRORS } from './mutation-errors.js';
@@ -20,7 +19,7 @@ async function adstatCabinet(ctx: Context, accountId: { typename: string; id: st
   if (accountId.typename !== 'Account' || provider !== 'ADSTAT' || !login || !cabinetId) throw fail('must be the global id of an AdStat account');
   const client = ctx.providers.adstat.get(login);
   if (!client) throw fail(`no AdStat login "${login}" is configured`);
-  const cabinet = (await adstatCabinets(ctx, client)).find((a) => a.providerId === cabinetId);
+  const cabinet = (await client.cabinetDirectory()).find((a) => a.providerId === cabinetId);
   if (!cabinet) throw fail(`cabinet ${cabinetId} does not exist for login "${login}"`);
   return { client, cabinet };
 }

@@ -179,6 +179,28 @@ export class AdstatClient {
     return `adstat:${this.id}:`;
   }
 
+  // ---- directory: facts a write needs that writes do not change ----
+
+  /**
+   * Cabinets (id, name, labelling mode, audience permission) and campaigns (id → cabinet) for
+   * checking writes. Cached apart from the reads that writes invalidate: otherwise every write
+   * would re-read both lists for the next one, and a burst of writes would exhaust AdStat's
+   * 10-a-minute budget on those paths.
+   */
+  async cabinetDirectory(): Promise<Account[]> {
+    const names = await this.options.cache.get(`adstat-directory:${this.id}:cabinets`, this.options.ttl.itemTtlMs, () =>
+      this.call(wire.ENDPOINTS.cabinetNames, { schema: wire.cabinetNames }),
+    );
+    return names.map((n) => cabinetFromName(this.id, n));
+  }
+
+  async campaignDirectory(): Promise<Map<number, string>> {
+    const campaigns = await this.options.cache.get(`adstat-directory:${this.id}:campaigns`, this.options.ttl.itemTtlMs, () =>
+      this.allCampaigns({ period: 'ALL', name: null, active: null }),
+    );
+    return new Map(campaigns.map((c) => [c.id, c.accountId]));
+  }
+
   // ---- cabinets ----
 
   async cabinets(): Promise<Account[]> {

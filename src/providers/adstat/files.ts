@@ -142,12 +142,13 @@ export function spoolAudience(stream: Readable, filename: string): Promise<Spool
         start = i + 1;
       }
     }
-    carry = data.slice(start);
+    // Entries are trimmed anyway: leading blanks never need keeping, so the carry stays short.
+    carry = data.slice(start).trimStart();
     if (final) {
       take(carry, line);
       carry = '';
     } else if (carry.length > 200) {
-      take(carry, line); // an entry this long is already wrong: report it now
+      take(carry, line); // no valid entry is this long: it fails here, before reading further
     }
   };
   return spool(stream, filename, ext === '.csv' ? 'text/csv' : 'text/plain', {
