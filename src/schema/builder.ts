@@ -28,12 +28,14 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: { description: 'The page of items without cursors (the same as edges { node }).' },
-    nodeQueryOptions: { description: 'Fetches any object by its global id.', args: { id: { description: 'A global id, as any `id` field returns it.' } } },
-    nodesQueryOptions: { description: 'Fetches several objects by their global ids; unknown ids give null.', args: { ids: { description: 'Global ids, as `id` fields return them.' } } },
+    // node and nodes are defined in schema/node.ts: a malformed id must null one slot, not the field.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     defaultConnectionTypeOptions: { description: 'A page of a list (Relay connection): items with cursors and where the page sits.' },
     defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
     nodeTypeOptions: { description: 'An object with a global id, refetchable through `node`.' },
-    pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.' },
+    // Shareable: every Relay subgraph in a supergraph defines the same PageInfo.
+    pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.', shareable: true },
     idFieldOptions: { description: 'Global id: opaque, stable, accepted by `node` and `nodes`.' },
     cursorFieldOptions: { description: 'Opaque cursor of this edge, for `after`/`before`.' },
     nodeFieldOptions: { description: 'The item at this edge.' },

@@ -14,6 +14,7 @@ import './advertisement-mutations.js';
 import './campaign-mutations.js';
 import './media.js';
 import './federation.js';
+import './node.js';
 
 /** The executable schema: an Apollo Federation v2 subgraph (adds `_service` and `_entities`). */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', sortSchema: false });

@@ -1,0 +1,51 @@
+/**
+ * `node` and `nodes`, owned here rather than by the relay plugin so that a malformed or foreign id
+ * gives null for that one slot instead of failing the whole field. Each type loads through the
+ * same loaders as everywhere else.
+ */
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { Context } from '../context.js';
+import { loadAccount } from './account.js';
+import { loadAd } from './advertisement.js';
+import { builder } from './builder.js';
+import { loadAdstatCampaign, loadTonaiCampaign } from './campaign.js';
+import { kktuIndex } from './kktu.js';
+
+const LOADERS: Record<string, (key: string, ctx: Context) => Promise<unknown>> = {
+  Account: loadAccount,
+  Advertisement: loadAd,
+  AdstatCampaign: loadAdstatCampaign,
+  TonaiCampaign: loadTonaiCampaign,
+  KktuNode: async (key, ctx) => (await kktuIndex(ctx)).byId.get(key) ?? null,
+};
+
+export async function loadNode(globalId: string, ctx: Context): Promise<unknown> {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(globalId);
+  } catch {
+    return null;
+  }
+  const load = LOADERS[decoded.typename];
+  return load ? load(decoded.id, ctx) : null;
+}
+
+builder.queryFields((t) => ({
+  node: t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'Fetches any object by its global id; null when the id is unknown or not an id of this API.',
+    args: { id: t.arg.id({ required: true, description: 'A global id, as any `id` field returns it.' }) },
+    resolve: (_root, args, ctx) => loadNode(String(args.id), ctx) as Promise<never>,
+  }),
+  nodes: t.field({
+    type: [builder.nodeInterfaceRef()],
+    nullable: { list: false, items: true },
+    description: 'Fetches several objects by their global ids, in order; null for each id that is unknown or malformed.',
+    args: { ids: t.arg.idList({ required: true, description: 'Global ids, as `id` fields return them (at most 500).' }) },
+    resolve: (_root, args, ctx) => {
+      if (args.ids.length > 500) throw new Error('nodes: at most 500 ids');
+      return Promise.all(args.ids.map((id) => loadNode(String(id), ctx))) as Promise<never[]>;
+    },
+  }),
+}));
