@@ -6,7 +6,7 @@ import { log } from './log.js';
 import type { Providers } from './providers/index.js';
 import { toClientError } from './schema/errors.js';
 import { schema } from './schema/index.js';
-import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
+import { graphiqlOptions, renderAdgraphGraphiQL } from './graphiql.js';
 
 /** Appends the failures that resolvers recorded without failing their field. */
 function usePartialErrors(): Plugin<Context> {
@@ -33,7 +33,9 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
     maxRequestBodySize: 4 * 1024 * 1024,
     landingPage: false,
     context: () => createContext(providers, environment),
-    graphiql: { title: 'adgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    // GraphiQL with one tab per common task; the page inlines its scripts (works offline).
+    graphiql: () => graphiqlOptions(),
+    renderGraphiQL: renderAdgraphGraphiQL,
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
