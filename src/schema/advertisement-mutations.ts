@@ -26,7 +26,7 @@ import { builder } from './builder.js';
 import { AdstatCampaignRef } from './campaign.js';
 import { InputError as GraphQLInputError } from './errors.js';
 import { kktuIndex } from './kktu.js';
-import { ItemErrorRef, RequestPreviewRef, WRITE_ERRORS } from './mutation-errors.js';
+import { RequestPreviewRef, WRITE_ERRORS, bulkPayload, type ItemChange } from './mutation-errors.js';
 import { IssueList, rule } from './validation.js';
 
 // ---------- inputs ----------
@@ -536,30 +536,10 @@ builder.mutationField('updateAdvertisement', (t) =>
 
 // ---------- bulk status ----------
 
-interface StatusChange {
-  id: string;
-  advertisement: AdRef | null;
-  error: { code: string; message: string } | null;
-}
-
-const AdvertisementStatusChangeRef = builder.objectRef<StatusChange>('AdvertisementStatusChange').implement({
-  description: 'The outcome for one advertisement of a bulk status change.',
-  fields: (t) => ({
-    id: t.exposeID('id', { description: 'The advertisement’s global id, as given.' }),
-    ok: t.boolean({ description: 'Whether its status was changed.', resolve: (c) => c.error === null }),
-    advertisement: t.field({ type: AdvertisementRef, nullable: true, description: 'The advertisement after the change; null when this item failed.', resolve: (c) => c.advertisement }),
-    error: t.field({ type: ItemErrorRef, nullable: true, description: 'Why it failed; null on success.', resolve: (c) => c.error }),
-  }),
-});
-
-const BulkStatusRef = builder.objectRef<{ results: StatusChange[] }>('SetAdvertisementStatusPayload').implement({
-  description: 'One result per advertisement, in the order given: never all-or-nothing.',
-  fields: (t) => ({
-    results: t.field({ type: [AdvertisementStatusChangeRef], description: 'Per advertisement.', resolve: (p) => p.results }),
-    succeeded: t.int({ description: 'How many changed.', resolve: (p) => p.results.filter((r) => r.error === null).length }),
-    failed: t.int({ description: 'How many did not.', resolve: (p) => p.results.filter((r) => r.error !== null).length }),
-  }),
-});
+const BulkStatusRef = bulkPayload(
+  { payload: 'SetAdvertisementStatusPayload', result: 'AdvertisementStatusChange', field: 'advertisement', noun: 'advertisement' },
+  AdvertisementRef,
+);
 
 const SettableStatusEnum = builder.enumType('SettableAdvertisementStatus', {
   description: 'Statuses an advertiser can set.',
@@ -577,7 +557,7 @@ builder.mutationField('setAdvertisementStatus', (t) =>
       status: t.arg({ type: SettableStatusEnum, required: true, description: 'ACTIVE or STOPPED.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const results: StatusChange[] = args.ids.map((id) => ({ id: String(id), advertisement: null, error: null }));
+      const results: ItemChange<AdRef>[] = args.ids.map((id) => ({ id: String(id), item: null, error: null }));
       const byLogin = new Map<string, { index: number; adId: number }[]>();
       results.forEach((r, index) => {
         const decoded = decodeAdvertisementId(r.id);
@@ -585,7 +565,7 @@ builder.mutationField('setAdvertisementStatus', (t) =>
           r.error = { code: 'VALIDATION', message: 'not the global id of an AdStat advertisement' };
           return;
         }
-        r.advertisement = adRef(decoded.login, decoded.adId, null);
+        r.item = adRef(decoded.login, decoded.adId, null);
         byLogin.set(decoded.login, [...(byLogin.get(decoded.login) ?? []), { index, adId: decoded.adId }]);
       });
       await Promise.all(
@@ -597,11 +577,11 @@ builder.mutationField('setAdvertisementStatus', (t) =>
               const result = results[item.index]!;
               result.error = byId.get(item.adId) ?? null;
               // A failed item may not exist at all: only successes carry the advertisement.
-              if (result.error) result.advertisement = null;
+              if (result.error) result.item = null;
             }
           } catch (error) {
             const failure = error instanceof ProviderError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'unexpected error' };
-            for (const item of items) Object.assign(results[item.index]!, { error: failure, advertisement: null });
+            for (const item of items) Object.assign(results[item.index]!, { error: failure, item: null });
           }
           for (const item of items) ctx.loaders.adstatDetails.clear(`${login}:${item.adId}`);
         }),

@@ -6,7 +6,7 @@ import { ProviderError } from '../providers/errors.js';
 import { RULES } from '../providers/tonai/wire.js';
 import { builder } from './builder.js';
 import { TonaiCampaignRef, type TonaiRef } from './campaign.js';
-import { ItemErrorRef, RequestPreviewRef, WRITE_ERRORS } from './mutation-errors.js';
+import { RequestPreviewRef, WRITE_ERRORS, bulkPayload, type ItemChange } from './mutation-errors.js';
 import { ValidationFailure, rule } from './validation.js';
 
 const BillingTypeEnum = builder.enumType('TonaiBillingType', {
@@ -203,30 +203,10 @@ const StatusActionEnum = builder.enumType('TonaiStatusAction', {
   } as const,
 });
 
-interface Change {
-  id: string;
-  campaign: TonaiRef | null;
-  error: { code: string; message: string } | null;
-}
-
-const ChangeRef = builder.objectRef<Change>('TonaiCampaignStatusChange').implement({
-  description: 'The outcome for one campaign of a bulk status change.',
-  fields: (t) => ({
-    id: t.exposeID('id', { description: 'The campaign’s global id, as given.' }),
-    ok: t.boolean({ description: 'Whether the change was applied.', resolve: (c) => c.error === null }),
-    campaign: t.field({ type: TonaiCampaignRef, nullable: true, description: 'The campaign as it now is; null when the id is not one of an existing campaign.', resolve: (c) => c.campaign }),
-    error: t.field({ type: ItemErrorRef, nullable: true, description: 'Why it failed; null on success.', resolve: (c) => c.error }),
-  }),
-});
-
-const PayloadRef = builder.objectRef<{ results: Change[] }>('SetTonaiCampaignStatusPayload').implement({
-  description: 'One result per campaign, in the order given: never all-or-nothing.',
-  fields: (t) => ({
-    results: t.field({ type: [ChangeRef], description: 'Per campaign.', resolve: (p) => p.results }),
-    succeeded: t.int({ description: 'How many changed.', resolve: (p) => p.results.filter((r) => r.error === null).length }),
-    failed: t.int({ description: 'How many did not.', resolve: (p) => p.results.filter((r) => r.error !== null).length }),
-  }),
-});
+const PayloadRef = bulkPayload(
+  { payload: 'SetTonaiCampaignStatusPayload', result: 'TonaiCampaignStatusChange', field: 'campaign', noun: 'campaign' },
+  TonaiCampaignRef,
+);
 
 builder.mutationField('setTonaiCampaignStatus', (t) =>
   t.field({
@@ -239,7 +219,7 @@ builder.mutationField('setTonaiCampaignStatus', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const results = await Promise.all(
-        args.ids.map(async (raw): Promise<Change> => {
+        args.ids.map(async (raw): Promise<ItemChange<TonaiRef>> => {
           const id = String(raw);
           let key = '';
           let campaignId = '';
@@ -251,14 +231,15 @@ builder.mutationField('setTonaiCampaignStatus', (t) =>
             // reported below
           }
           const client = ctx.providers.tonai.get(key);
-          if (!client || !campaignId) return { id, campaign: null, error: { code: 'VALIDATION', message: 'not the global id of a TON.ai campaign' } };
+          if (!client || !campaignId) return { id, item: null, error: { code: 'VALIDATION', message: 'not the global id of a TON.ai campaign' } };
           const campaign: TonaiRef = { provider: 'TONAI', connectionId: key, id: campaignId, row: null, details: null };
           try {
             await client.setCampaignStatus(campaignId, args.action);
             ctx.loaders.tonaiDetails.clear(`${key}:${campaignId}`);
-            return { id, campaign, error: null };
+            return { id, item: campaign, error: null };
           } catch (error) {
-            if (error instanceof ProviderError) return { id, campaign: error.code === 'NOT_FOUND' ? null : campaign, error: { code: error.code, message: error.message } };
+            // A failed item may not exist at all: only successes carry the campaign.
+            if (error instanceof ProviderError) return { id, item: null, error: { code: error.code, message: error.message } };
             throw error;
           }
         }),

@@ -5,10 +5,11 @@
  */
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.js';
-import { AccountRef, loadAccount } from './account.js';
-import { AdvertisementRef, loadAd } from './advertisement.js';
+import { AccountRef } from './account.js';
+import { AdvertisementRef } from './advertisement.js';
 import { builder } from './builder.js';
-import { AdstatCampaignRef, CampaignRef, TonaiCampaignRef, loadAdstatCampaign, loadTonaiCampaign } from './campaign.js';
+import { AdstatCampaignRef, CampaignRef, TonaiCampaignRef } from './campaign.js';
+import { NODE_LOADERS } from './node.js';
 
 /** The local key of a global id of the given types, or null when it is not one. */
 function localKey(id: string, typenames: string[]): { typename: string; key: string } | null {
@@ -22,40 +23,16 @@ function localKey(id: string, typenames: string[]): { typename: string; key: str
 
 const byId = builder.selection<{ id: string }>('id');
 
-builder.asEntity(AccountRef, {
-  key: byId,
-  resolveReference: ({ id }, ctx: Context) => {
-    const local = localKey(id, ['Account']);
-    return local ? loadAccount(local.key, ctx) : null;
-  },
-});
-
-builder.asEntity(AdvertisementRef, {
-  key: byId,
-  resolveReference: ({ id }, ctx: Context) => {
-    const local = localKey(id, ['Advertisement']);
-    return local ? loadAd(local.key, ctx) : null;
-  },
-});
-
-async function loadCampaign(id: string, ctx: Context) {
-  const local = localKey(id, ['AdstatCampaign', 'TonaiCampaign']);
-  if (!local) return null;
-  return local.typename === 'AdstatCampaign' ? loadAdstatCampaign(local.key, ctx) : loadTonaiCampaign(local.key, ctx);
+/** Resolves a reference whose global id names one of the given types; anything else is null. */
+function byReference(typenames: string[]) {
+  return ({ id }: { id: string }, ctx: Context) => {
+    const local = localKey(id, typenames);
+    return local ? (NODE_LOADERS[local.typename]!(local.key, ctx) as Promise<never>) : null;
+  };
 }
 
-builder.asEntity(CampaignRef, { key: byId, resolveReference: ({ id }, ctx: Context) => loadCampaign(id, ctx) });
-builder.asEntity(AdstatCampaignRef, {
-  key: byId,
-  resolveReference: ({ id }, ctx: Context) => {
-    const local = localKey(id, ['AdstatCampaign']);
-    return local ? loadAdstatCampaign(local.key, ctx) : null;
-  },
-});
-builder.asEntity(TonaiCampaignRef, {
-  key: byId,
-  resolveReference: ({ id }, ctx: Context) => {
-    const local = localKey(id, ['TonaiCampaign']);
-    return local ? loadTonaiCampaign(local.key, ctx) : null;
-  },
-});
+builder.asEntity(AccountRef, { key: byId, resolveReference: byReference(['Account']) });
+builder.asEntity(AdvertisementRef, { key: byId, resolveReference: byReference(['Advertisement']) });
+builder.asEntity(CampaignRef, { key: byId, resolveReference: byReference(['AdstatCampaign', 'TonaiCampaign']) });
+builder.asEntity(AdstatCampaignRef, { key: byId, resolveReference: byReference(['AdstatCampaign']) });
+builder.asEntity(TonaiCampaignRef, { key: byId, resolveReference: byReference(['TonaiCampaign']) });

@@ -2,6 +2,7 @@
  * Typed mutation results: every mutation returns a union of its success type and these errors,
  * which a codegen client can switch on by `__typename`. All implement `MutationError`.
  */
+import type { ObjectRef } from '@pothos/core';
 import { GraphQLScalarType } from 'graphql';
 import { GraphQLUpload } from 'graphql-upload-minimal';
 import { ProviderError } from '../providers/errors.js';
@@ -94,3 +95,34 @@ export const ItemErrorRef = builder.objectRef<{ code: string; message: string }>
     message: t.exposeString('message', { description: 'What went wrong.' }),
   }),
 });
+
+/** One item of a bulk change: the id as given, the item after the change (null on failure), the error. */
+export interface ItemChange<T> {
+  id: string;
+  item: T | null;
+  error: { code: string; message: string } | null;
+}
+
+/**
+ * The payload of a bulk change: one result per item in the order given, never all-or-nothing.
+ * `field` names the item on each result (e.g. "advertisement").
+ */
+export function bulkPayload<T>(names: { payload: string; result: string; field: string; noun: string }, itemRef: ObjectRef<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never, T>) {
+  const ResultRef = builder.objectRef<ItemChange<T>>(names.result).implement({
+    description: `The outcome for one ${names.noun} of a bulk change.`,
+    fields: (t) => ({
+      id: t.exposeID('id', { description: `The ${names.noun}’s global id, as given.` }),
+      ok: t.boolean({ description: 'Whether the change was applied.', resolve: (c) => c.error === null }),
+      [names.field]: t.field({ type: itemRef, nullable: true, description: `The ${names.noun} after the change; null when this item failed.`, resolve: (c) => c.item as never }),
+      error: t.field({ type: ItemErrorRef, nullable: true, description: 'Why it failed; null on success.', resolve: (c) => c.error }),
+    }),
+  });
+  return builder.objectRef<{ results: ItemChange<T>[] }>(names.payload).implement({
+    description: `One result per ${names.noun}, in the order given: never all-or-nothing.`,
+    fields: (t) => ({
+      results: t.field({ type: [ResultRef], description: `Per ${names.noun}.`, resolve: (p) => p.results }),
+      succeeded: t.int({ description: 'How many changed.', resolve: (p) => p.results.filter((r) => r.error === null).length }),
+      failed: t.int({ description: 'How many did not.', resolve: (p) => p.results.filter((r) => r.error !== null).length }),
+    }),
+  });
+}

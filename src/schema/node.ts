@@ -11,7 +11,8 @@ import { builder } from './builder.js';
 import { loadAdstatCampaign, loadTonaiCampaign } from './campaign.js';
 import { kktuIndex } from './kktu.js';
 
-const LOADERS: Record<string, (key: string, ctx: Context) => Promise<unknown>> = {
+/** Each node type's loader, by typename: shared by `node`, `nodes` and federation references. */
+export const NODE_LOADERS: Record<string, (key: string, ctx: Context) => Promise<unknown>> = {
   Account: loadAccount,
   Advertisement: loadAd,
   AdstatCampaign: loadAdstatCampaign,
@@ -26,7 +27,7 @@ export async function loadNode(globalId: string, ctx: Context): Promise<unknown>
   } catch {
     return null;
   }
-  const load = LOADERS[decoded.typename];
+  const load = NODE_LOADERS[decoded.typename];
   return load ? load(decoded.id, ctx) : null;
 }
 
