@@ -22,6 +22,7 @@ import type { ProviderOverrides } from '../src/providers/index.js';
 import { LIMITS as TONAI_LIMITS } from '../src/providers/tonai/wire.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js';
 import { SimProcess, type Observation } from './sim-process.js';
+import { printTable } from './table.js';
 
 // ---------------------------------------------------------------------------------------------
 // The reference dashboard query
@@ -471,14 +472,6 @@ async function measureLatency(opts: Options, expectations: Record<Variant, Expec
 
 // ---------------------------------------------------------------------------------------------
 // Output and entry point
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
-  console.log(line(header));
-  console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const r of rows) console.log(line(r));
-}
 
 interface Options {
   runs: number;

@@ -27,6 +27,7 @@ import type { ProviderOverrides } from '../src/providers/index.js';
 import { AUDIENCE } from '../src/providers/adstat/rules.js';
 import type { SandboxOptions } from '../src/sandbox/index.js';
 import { SimProcess } from './sim-process.js';
+import { printTable } from './table.js';
 
 // ---------------------------------------------------------------------------------------------
 // The files
@@ -341,14 +342,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
-  console.log(line(header));
-  console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const r of rows) console.log(line(r));
 }
 
 interface Options {
