@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Context } from '../context.js';
 import type { Account, Audience } from '../domain/model.js';
 import type { AdstatClient } from '../providers/adstat/client.js';
-import { FileRuleError, spoolAudience, spoolMedia, type SpooledFile } from '../providers/adstat/files.js';
+import { FileRuleError, discardUpload, spoolAudience, spoolMedia, type SpooledFile } from '../providers/adstat/files.js';
 import { AUDIENCE, MEDIA_TYPES } from '../providers/adstat/rules.js';
 import { AudienceRef } from './audience.js';
 import { builder } from './builder.js';
@@ -109,7 +109,7 @@ builder.mutationField('createAudience', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const { client, cabinet } = await adstatCabinet(ctx, input.accountId);
       if (!cabinet.audiencesAllowed) {
-        (await input.file).createReadStream().destroy();
+        discardUpload((await input.file).createReadStream());
         throw new ValidationFailure([{ path: ['input', 'accountId'], rule: 'AUDIENCES_NOT_ALLOWED', message: `cabinet "${cabinet.name}" cannot have phone-number audiences (Uzbekistan cabinets only)` }]);
       }
       const file = await spooled(input.file, (stream, f) => spoolAudience(stream, f.filename));

@@ -35,6 +35,16 @@ export interface SpooledFile {
   dispose(): Promise<void>;
 }
 
+/**
+ * Gives up on an upload without destroying it: the multipart parser may still be writing the rest
+ * of the file into the stream, and a destroyed stream would raise an unhandled error. The bytes
+ * are read and dropped (the request body has to be read to its end anyway).
+ */
+export function discardUpload(stream: Readable): void {
+  stream.on('error', () => undefined);
+  stream.resume();
+}
+
 interface Checker {
   /** Sees each chunk in order; throws FileRuleError to stop. */
   chunk(data: Buffer, bytesSoFar: number): void;
@@ -48,6 +58,12 @@ async function spool(stream: Readable, filename: string, contentType: string, ch
   const path = join(dir, 'file');
   const dispose = () => rm(dir, { recursive: true, force: true });
   const out = createWriteStream(path);
+  // The temp file's errors (a full disk; a write still completing when we give up) must never be
+  // unhandled: they are kept and fail the spool.
+  let outError: Error | undefined;
+  out.on('error', (error) => {
+    outError ??= error;
+  });
   const hash = createHash('sha256');
   let bytes = 0;
   try {
@@ -55,15 +71,25 @@ async function spool(stream: Readable, filename: string, contentType: string, ch
       bytes += data.length;
       checker.chunk(data, bytes);
       hash.update(data);
-      if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      if (!out.write(data)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            out.off('drain', done);
+            out.off('close', done);
+            resolve();
+          };
+          out.on('drain', done);
+          out.on('close', done);
+        });
+      }
+      if (outError) throw outError;
     }
     checker.end(bytes);
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
     return { path, filename, contentType, bytes, entries: checker.entries(), sha256: hash.digest('hex'), dispose };
   } catch (error) {
     out.destroy();
-    // Stop reading the client's upload; the server drains what is left of the request.
-    stream.destroy();
+    discardUpload(stream);
     await dispose();
     if ((error as { code?: string }).code === 'ERR_FILE_TOO_LARGE' || /maxFileSize|file size limit/i.test((error as Error).message)) {
       throw new FileRuleError('FILE_TOO_LARGE', 'the file is larger than uploads allow');
@@ -81,7 +107,7 @@ export function spoolMedia(stream: Readable, filename: string, declaredType: str
   const type = declaredType.toLowerCase().split(';')[0]!.trim();
   const rule = MEDIA_TYPES[type];
   if (!rule) {
-    stream.destroy();
+    discardUpload(stream);
     return Promise.reject(new FileRuleError('MEDIA_TYPE', `type "${declaredType}" is not accepted: use ${Object.keys(MEDIA_TYPES).join(' or ')}`));
   }
   let head = Buffer.alloc(0);
@@ -112,7 +138,7 @@ export function spoolMedia(stream: Readable, filename: string, declaredType: str
 export function spoolAudience(stream: Readable, filename: string): Promise<SpooledFile> {
   const ext = extname(filename).toLowerCase();
   if (!(AUDIENCE.extensions as readonly string[]).includes(ext)) {
-    stream.destroy();
+    discardUpload(stream);
     return Promise.reject(new FileRuleError('AUDIENCE_FILE_TYPE', `must be a .csv or .txt file (got "${filename}")`));
   }
   let carry = '';
