@@ -82,8 +82,10 @@ query Overview {
 `;
 
 const ADVERTISEMENT = `# One AdStat advertisement, with all adgraph knows.
-# Variables: the advertisement's global id (take one
-# from the Overview tab). Fields the docs mark "details
+# Variables: the advertisement's global id; in the
+# sandbox, "Launch offer #248", an active bot ad of the
+# "Demo EU Manual" cabinet (take other ids from the
+# Overview tab). Fields the docs mark "details
 # call" cost one AdStat call per advertisement (cached
 # for a short time).
 
@@ -246,8 +248,9 @@ ${MUTATION_ERRORS}
 
 const SET_STATUS = `# Start (ACTIVE) or stop (STOPPED) AdStat
 # advertisements, with a result per advertisement.
-# This one is real (there is no dry run): put your own
-# advertisement ids in the variables.
+# This one is real (there is no dry run): in the
+# sandbox the variables stop "Launch offer #248" (the
+# Advertisement tab's ad); put your own ids there.
 
 mutation SetAdvertisementStatus(
   $ids: [ID!]!

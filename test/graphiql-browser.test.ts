@@ -119,6 +119,10 @@ describe.skipIf(!haveChromium && !process.env.CI)('GraphiQL in headless Chromium
       // draggable: a click with no time between press and release does not select one.)
       await page.locator('.graphiql-tab-button').getByText('CreateTonaiCampaignDryRun', { exact: true }).click({ delay: 100 });
       await expect.poll(() => page.locator('.graphiql-tab[aria-selected="true"]').innerText(), { timeout: 5_000 }).toBe('CreateTonaiCampaignDryRun');
+      // The editor and GraphiQL's idea of the operation follow the tab a moment later; on a loaded
+      // machine a click before then runs the old tab's operation name against the new document.
+      await expect.poll(async () => (await page.locator('.graphiql-query-editor').innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 }).toContain('mutation CreateTonaiCampaignDryRun');
+      await page.waitForTimeout(300);
       await runButton.click();
       await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain('"__typename": "TonaiCampaignWrite"');
       expect(await responseText(page)).toContain('"validateOnly": true');

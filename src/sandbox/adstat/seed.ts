@@ -1,6 +1,7 @@
 /**
- * Seed data, reproducible from the seed. Dates are placed relative to the clock at start, so the
- * list's period filters (today, yesterday, starts_month) always have data.
+ * Seed data, reproducible from the seed: ids, names, relationships, statuses and figures are a pure
+ * function of the seed. Only dates follow the clock at start, so the list's period filters (today,
+ * yesterday, starts_month) always have data.
  */
 import { Rng } from '../rng.js';
 import { round2, type AdstatState } from './state.js';
@@ -222,28 +223,58 @@ function startOfUtcMonth(ms: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
 
-/** Creation times: fixed shares today, yesterday and earlier this month, the rest over the past ~13 months. */
-function creationTimes(rng: Rng, count: number, now: number): number[] {
+/** When an ad was created, as a function of the seed alone: a period and a position in it. */
+interface CreationSlot {
+  /** 0: the past ~13 months, 1: earlier this month, 2: yesterday, 3: today. */
+  period: 0 | 1 | 2 | 3;
+  /** Position within the period, in [0, 1). */
+  at: number;
+}
+
+/**
+ * Fixed shares today, yesterday and earlier this month, the rest over the past ~13 months. The slots
+ * depend on the seed only, so the order of ads (and with it every id) is the same at every start;
+ * `slotTime` turns a slot into a date at the clock, monotonically, so creation order never changes.
+ */
+function creationSlots(rng: Rng, count: number): CreationSlot[] {
+  const nToday = Math.max(1, Math.round(count * 0.025));
+  const nYesterday = Math.max(1, Math.round(count * 0.03));
+  const nMonth = Math.round(count * 0.08);
+  const slots: CreationSlot[] = [];
+  for (let i = 0; i < count; i++) {
+    const period = i < nToday ? 3 : i < nToday + nYesterday ? 2 : i < nToday + nYesterday + nMonth ? 1 : 0;
+    slots.push({ period, at: rng.next() });
+  }
+  return slots;
+}
+
+/**
+ * The date of a slot at `now`. Periods never overlap and keep their order: older < this month <
+ * yesterday < today. On the first days of a month "earlier this month" is empty; its ads then fall in
+ * the two days before yesterday (still after every older ad), so no period filter sees a gap in order.
+ */
+function slotTime(slot: CreationSlot, now: number): number {
   const today = startOfUtcDay(now);
   const yesterday = today - DAY;
   const month = startOfUtcMonth(now);
-  const olderEnd = Math.min(month, yesterday);
-  const times: number[] = [];
-  const nToday = Math.max(1, Math.round(count * 0.025));
-  const nYesterday = Math.max(1, Math.round(count * 0.03));
-  const nMonth = yesterday > month ? Math.round(count * 0.08) : 0;
-  for (let i = 0; i < count; i++) {
-    if (i < nToday) times.push(today + Math.floor(rng.next() * Math.max(1, now - today)));
-    else if (i < nToday + nYesterday) times.push(yesterday + Math.floor(rng.next() * DAY));
-    else if (i < nToday + nYesterday + nMonth) times.push(month + Math.floor(rng.next() * (yesterday - month)));
-    else times.push(now - 400 * DAY + Math.floor(rng.next() * (olderEnd - (now - 400 * DAY))));
-  }
-  return times;
+  const monthStart = yesterday > month ? month : yesterday - 2 * DAY;
+  const oldest = now - 400 * DAY;
+  const [from, to] =
+    slot.period === 3 ? [today, Math.max(today + 1, now)]
+      : slot.period === 2 ? [yesterday, today]
+        : slot.period === 1 ? [monthStart, yesterday]
+          : [oldest, monthStart];
+  return from + Math.floor(slot.at * (to - from));
 }
 
-function statusFor(rng: Rng, cabinet: CabinetSpec, createdAt: number, now: number): AdStatus {
+/** A nominal age in days for statistics, from the slot alone (so figures do not move with the clock). */
+function nominalAgeDays(slot: CreationSlot): number {
+  return slot.period === 3 ? slot.at * 0.9 : slot.period === 2 ? 1 + slot.at : slot.period === 1 ? 2 + slot.at * 12 : 15 + slot.at * 385;
+}
+
+function statusFor(rng: Rng, cabinet: CabinetSpec, slot: CreationSlot): AdStatus {
   if (cabinet.status === 'inactive') return pickWeighted<AdStatus>(rng, [['stopped', 7], ['deleted', 3]]);
-  if (now - createdAt < 2 * DAY) {
+  if (slot.period >= 2) {
     return pickWeighted<AdStatus>(rng, [['in_review', 40], ['active', 40], ['declined', 10], ['stopped', 10]]);
   }
   return pickWeighted<AdStatus>(rng, [['active', 35], ['stopped', 30], ['deleted', 12], ['on_hold', 10], ['declined', 10], ['in_review', 3]]);
@@ -309,22 +340,24 @@ export function seedState(state: AdstatState, seed: number, now: number): void {
   }
 
   // Creation times across all cabinets, then ids in creation order (ids are global, as on the platform).
-  const drafts: Array<{ owner: Pending; createdAt: number }> = [];
+  // The order is by slot (period, then position), never by date, so it is the same at every start.
+  const drafts: Array<{ owner: Pending; slot: CreationSlot }> = [];
   for (const owner of pending) {
-    for (const createdAt of creationTimes(rng, owner.spec.ads, now)) drafts.push({ owner, createdAt });
+    for (const slot of creationSlots(rng, owner.spec.ads)) drafts.push({ owner, slot });
   }
-  drafts.sort((a, b) => a.createdAt - b.createdAt);
+  drafts.sort((a, b) => a.slot.period - b.slot.period || a.slot.at - b.slot.at);
 
   let adId = 1_364_000;
   let telegramId = 700_000_000;
   const earliestAd = new Map<number, number>();
-  for (const { owner, createdAt } of drafts) {
+  for (const { owner, slot } of drafts) {
+    const createdAt = slotTime(slot, now);
     adId += rng.int(1, 9);
     telegramId += rng.int(1, 50);
     const { spec, cabinet } = owner;
     const campaign = rng.pick(owner.campaignIds);
     if (!earliestAd.has(campaign)) earliestAd.set(campaign, createdAt);
-    const status = statusFor(rng, spec, createdAt, now);
+    const status = statusFor(rng, spec, slot);
     const adType = pickWeighted<AdType>(rng, [['target_channels', 45], ['target_users', 20], ['target_bots', 15], ['target_search', 20]]);
     const promoteUrl = rng.pick(spec.objects);
     const invite = isInviteLink(promoteUrl);
@@ -353,7 +386,7 @@ export function seedState(state: AdstatState, seed: number, now: number): void {
     let goals = 0;
     let spent = 0;
     if (status !== 'in_review' && status !== 'declined') {
-      const ageDays = (now - createdAt) / DAY;
+      const ageDays = nominalAgeDays(slot);
       const share = status === 'on_hold' ? 1 : Math.min(0.95, rng.next() * Math.min(1, 0.1 + ageDays / 10));
       impressions = Math.floor(((budget * share) / cpm) * 1000);
       spent = round2((impressions * cpm) / 1000);

@@ -1,6 +1,7 @@
 /**
- * Deterministic seed data: the same `seed` and `now` always give the same campaigns, ids and
- * statistics. Times are placed around `now` (past, current and future campaigns).
+ * Deterministic seed data: the same `seed` always gives the same campaigns, ids, names and
+ * statistics, whatever the clock. Times are placed around the clock's hour (past, current and future
+ * campaigns).
  */
 import { Rng } from '../rng.js';
 import {
@@ -219,8 +220,11 @@ export interface SeededState {
   lastId: number;
 }
 
-export function seedCampaigns(seed: number, now: number): SeededState {
+export function seedCampaigns(seed: number, clock: number): SeededState {
   const rng = new Rng(seed);
+  // Every date is a fixed offset from the start of the clock's hour, so the order of creation (and
+  // with it every id) and the statistics are the same at every start; only the dates move.
+  const now = floorHour(clock);
   const drafts: Array<Omit<TonaiCampaign, 'id' | 'seq'>> = [];
   for (const account of TONAI_SANDBOX_KEYS) {
     const count = CAMPAIGN_COUNTS[account.apiKey] ?? 0;
