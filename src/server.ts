@@ -26,6 +26,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
+function isMultipart(req: IncomingMessage): boolean {
+  return req.method === 'POST' && (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+}
+
+/** A multipart request without a CSRF header: a plain HTML form could have sent it. */
+function isRefusedMultipart(req: IncomingMessage): boolean {
+  return isMultipart(req) && !CSRF_HEADERS.some((h) => req.headers[h]);
+}
+
 /** Once the answer is out, discard whatever the client is still uploading (an unread file would hang it). */
 function drainAfterResponse(req: IncomingMessage, res: ServerResponse): void {
   res.once('finish', () => {
@@ -34,6 +43,32 @@ function drainAfterResponse(req: IncomingMessage, res: ServerResponse): void {
       req.resume();
     }
   });
+}
+
+/**
+ * How long a refused upload's connection may stay open after its answer, for the client to finish
+ * sending and read the answer. Bounds what a refused client can make adgraph discard.
+ */
+const REFUSED_LINGER_MS = 5_000;
+
+/**
+ * Ends the connection of a request whose body is refused, without processing the body. Node destroys
+ * such a socket as soon as the answer is written; with request bytes still arriving, the kernel then
+ * resets the connection, which can discard the answer before it leaves, and a client that writes its
+ * whole body before reading (most simple clients) gets EPIPE or ECONNRESET instead of the answer. So
+ * the socket is only half-closed (FIN) once the answer is flushed; the rest of the body is discarded
+ * unparsed as it arrives (Node's own dump of an unread request) until the client closes, or for
+ * REFUSED_LINGER_MS at most (the lingering close nginx does for the same reason).
+ */
+function closeUnread(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  res.shouldKeepAlive = false;
+  socket.destroySoon = function endInstead(this: typeof socket) {
+    this.end();
+  };
+  const timer = setTimeout(() => socket.destroy(), REFUSED_LINGER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 export interface RunningServer {
@@ -50,7 +85,7 @@ export async function startServer(options: {
   host?: string | undefined;
 }): Promise<RunningServer> {
   const yoga = createAdgraphYoga(options.providers, options.environment);
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -62,19 +97,18 @@ export async function startServer(options: {
       res.end();
       return;
     }
-    const contentType = (req.headers['content-type'] ?? '').toLowerCase();
-    if (req.method === 'POST' && contentType.startsWith('multipart/form-data')) {
-      if (!CSRF_HEADERS.some((h) => req.headers[h])) {
-        // Refused before a byte of the body is read; the connection closes so the upload stops.
-        sendJson(
-          res,
-          403,
-          { errors: [{ message: `multipart requests must carry a CSRF header (${CSRF_HEADERS.slice(0, 2).join(' or ')}: 1)`, extensions: { code: 'CSRF_HEADER_REQUIRED' } }] },
-          { connection: 'close' },
-        );
-        res.once('finish', () => req.destroy());
-        return;
-      }
+    if (isRefusedMultipart(req)) {
+      // Refused before a byte of the body is read.
+      sendJson(
+        res,
+        403,
+        { errors: [{ message: `multipart requests must carry a CSRF header (${CSRF_HEADERS.slice(0, 2).join(' or ')}: 1)`, extensions: { code: 'CSRF_HEADER_REQUIRED' } }] },
+        { connection: 'close' },
+      );
+      closeUnread(req, res);
+      return;
+    }
+    if (isMultipart(req)) {
       drainAfterResponse(req, res);
       processRequest(req, res, { maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 4, maxFieldSize: 1024 * 1024 })
         .then((body) => {
@@ -90,6 +124,12 @@ export async function startServer(options: {
       return;
     }
     void yoga(req, res);
+  };
+  const server = createServer(handle);
+  // A client that asks before sending its body (Expect: 100-continue) is refused before it sends it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!isRefusedMultipart(req)) res.writeContinue();
+    handle(req, res);
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
