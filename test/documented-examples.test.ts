@@ -164,6 +164,13 @@ const uploadMediaFiles = { 'input.file': { name: 'banner.jpg', type: 'image/jpeg
 /** The bots asked about in the validation example: the two it accepts (by link) and the one it refuses (by name). */
 const BOTS_ASKED = ['t.me/bot_1', 't.me/bot_2', 'bot_3'];
 
+/**
+ * The details example's `"ad_id": 0` is a placeholder no advertisement can have (adgraph refuses it
+ * before any call), so the example is served at this id; every other field is the example's.
+ */
+const DETAILS_AD_ID = 4242;
+const DETAILS_AT_AN_ID = { ...ADSTAT_AD_DETAILS, ad_id: DETAILS_AD_ID };
+
 const DAY_MS = 86_400_000;
 /** A campaign every TON.ai rule accepts (the create answer is injected, so its content is not echoed). */
 const TONAI_NEW_CAMPAIGN = {
@@ -231,8 +238,9 @@ const CASES: Case[] = [
     response: ADSTAT_AD_DETAILS,
     item: '',
     rows: [
-      // Reached by `node` with the key demo:0, so every field shared with the list row comes from the details.
-      { wire: 'ad_id', graph: 'providerId', expected: '0' },
+      // Reached by `node` with the key demo:4242 (the example's placeholder 0 replaced, see DETAILS_AD_ID),
+      // so every field shared with the list row comes from the details.
+      { wire: 'ad_id', graph: 'providerId', expected: String(DETAILS_AD_ID) },
       { wire: 'telegram_id', graph: 'telegramId', expected: 999999999 },
       { wire: 'account_id', graph: 'accountProviderId', expected: 'ACCTEST_1111' },
       { wire: 'account_name', graph: 'accountName', expected: 'TEST' },
@@ -318,7 +326,7 @@ const CASES: Case[] = [
       { wire: 'event.name', graph: 'pixelEvent.name', expected: 'test1' },
     ],
     graph: {
-      inject: [{ provider: 'adstat', endpoint: AD_ENDPOINTS.details, body: ADSTAT_AD_DETAILS }],
+      inject: [{ provider: 'adstat', endpoint: AD_ENDPOINTS.details, body: DETAILS_AT_AN_ID }],
       query: /* GraphQL */ `query ($id: ID!) {
         node(id: $id) { ... on Advertisement {
           providerId title text adType rawAdType status rawStatus statusUpdatedAt accountName accountProviderId campaignProviderId campaignName
@@ -336,7 +344,7 @@ const CASES: Case[] = [
           pixelEvent { tgEventId name }
         } }
       }`,
-      variables: { id: encodeGlobalID('Advertisement', `demo:${ADSTAT_AD_DETAILS.ad_id}`) },
+      variables: { id: encodeGlobalID('Advertisement', `demo:${DETAILS_AT_AN_ID.ad_id}`) },
       root: (data) => at(data, 'node'),
     },
   },
@@ -780,9 +788,9 @@ describe('documented response examples: each mapped field reads back through one
   }
 
   it('AdStat advertisement details: the field table’s spelling `event.tg_event_id` (the example says `event.tg_id`) reaches pixelEvent.tgEventId', async () => {
-    inject({ provider: 'adstat', endpoint: AD_ENDPOINTS.details, body: ADSTAT_AD_DETAILS_TABLE_EVENT });
+    inject({ provider: 'adstat', endpoint: AD_ENDPOINTS.details, body: { ...ADSTAT_AD_DETAILS_TABLE_EVENT, ad_id: DETAILS_AD_ID } });
     const res = await h.gql(`query ($id: ID!) { node(id: $id) { ... on Advertisement { pixelEvent { tgEventId name } } } }`, {
-      id: encodeGlobalID('Advertisement', `demo:${ADSTAT_AD_DETAILS_TABLE_EVENT.ad_id}`),
+      id: encodeGlobalID('Advertisement', `demo:${DETAILS_AD_ID}`),
     });
     expect(res.errors).toBeUndefined();
     expect(at(res.data, 'node.pixelEvent')).toEqual({ tgEventId: 'JuKiaLISFD', name: 'test1' });

@@ -303,7 +303,9 @@ const ROWS: Row[] = [
 
   // updateAdvertisement: rules answered from the ad's details, the cabinet list and the KKTU tree
   ua('ADVERTISEMENT_NOT_FOUND', 'input.id', () => ({ id: encodeGlobalID('Advertisement', 'nobody:1'), title: 'x' }), { note: 'login not configured' }),
-  ua('ADVERTISEMENT_NOT_FOUND', 'input.id', () => ({ id: encodeGlobalID('Advertisement', 'demo:abc'), title: 'x' }), { note: 'not a number' }),
+  ua('IMPOSSIBLE_ID', 'input.id', () => ({ id: encodeGlobalID('Advertisement', 'demo:abc'), title: 'x' }), { note: 'not a number' }),
+  ua('IMPOSSIBLE_ID', 'input.id', () => ({ id: encodeGlobalID('Advertisement', 'demo:0'), title: 'x' }), { note: 'zero' }),
+  ua('IMPOSSIBLE_ID', 'input.id', () => ({ id: encodeGlobalID('Advertisement', 'demo:-1364005'), title: 'x' }), { note: 'negative' }),
   (() => {
     const input = editOf('manual', ['active'], {});
     return ua('NOTHING_TO_CHANGE', 'input', input, { warm: () => warmAd(input().id as string) });

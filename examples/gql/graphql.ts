@@ -284,9 +284,9 @@ export type SettableAdvertisementStatus =
 
 /** A bot to show the advertisement in (AdStat checks it has 1000+ daily users). */
 export type TargetBotInput = {
-  /** The bot’s Telegram id, when known (from validateTargetBots). */
+  /** The bot’s Telegram id, when known (from validateTargetBots). Absent: adgraph takes it from AdStat’s bot check, which every create makes. */
   telegramId?: number | null | undefined;
-  /** Link to the bot, e.g. "t.me/some_bot". */
+  /** The bot: its link or username, e.g. "t.me/some_bot", "https://t.me/some_bot", "@some_bot" or "some_bot". */
   url: string;
 };
 
@@ -412,6 +412,8 @@ export type UpdateAdvertisementInput = {
   startDate?: string | null | undefined;
   /** Text. */
   text?: string | null | undefined;
+  /** Pixel Tag event: one of the advertisement’s cabinet’s own (see Account.pixelEvents); null removes it. */
+  tgEventId?: string | null | undefined;
   /** Title. */
   title?: string | null | undefined;
   /** Run every check and return the request without changing anything. */

@@ -43,7 +43,8 @@ export interface NewAdvertisement {
     audiences: number[];
     excludedAudiences: number[];
     searchQueries: string[] | null;
-    bots: { telegramId: number | null; url: string }[] | null;
+    /** Each bot with its Telegram id (given, or from the provider's bot check). */
+    bots: { telegramId: number; url: string }[] | null;
     splitBy: string[];
     device: string;
     onlyCrypto: boolean;
@@ -93,6 +94,8 @@ export interface AdvertisementChange {
   endDate?: Date | null;
   schedule?: ScheduleChange | null;
   kktuIds?: string[];
+  /** Pixel Tag event of the advertisement's cabinet; null removes it. */
+  tgEventId?: string | null;
 }
 
 export interface NewTonaiCampaign {

@@ -7,7 +7,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import type { Context } from '../context.js';
-import type { Account, AdvertisementDetails, AdvertisementStatus } from '../domain/model.js';
+import type { Account, AdvertisementDetails, AdvertisementStatus, BotCheck } from '../domain/model.js';
 import type { AdvertisementChange, AfterModerationStatus, NewAdvertisement, ScheduleChange } from '../domain/writes.js';
 import type { AdstatClient } from '../providers/adstat/client.js';
 import {
@@ -15,9 +15,11 @@ import {
   KKTU_LEVEL,
   KKTU_MAX_IDS,
   TIMEZONE_OFFSET_RANGE,
+  botUsername,
   isChannelInviteLink,
   isPublicTelegramLink,
   nonEditableChanges,
+  parseAdstatId,
   requiresKktu,
 } from '../providers/adstat/rules.js';
 import { ProviderError } from '../providers/errors.js';
@@ -56,8 +58,8 @@ const ScheduleInput = builder.inputType('AdvertisementScheduleInput', {
 const TargetBotInput = builder.inputType('TargetBotInput', {
   description: 'A bot to show the advertisement in (AdStat checks it has 1000+ daily users).',
   fields: (t) => ({
-    url: t.string({ required: true, description: 'Link to the bot, e.g. "t.me/some_bot".' }),
-    telegramId: t.float({ required: false, description: 'The bot’s Telegram id, when known (from validateTargetBots).' }),
+    url: t.string({ required: true, description: 'The bot: its link or username, e.g. "t.me/some_bot", "https://t.me/some_bot", "@some_bot" or "some_bot".' }),
+    telegramId: t.float({ required: false, description: 'The bot’s Telegram id, when known (from validateTargetBots). Absent: adgraph takes it from AdStat’s bot check, which every create makes.' }),
   }),
 });
 
@@ -157,6 +159,11 @@ function checkKktuCount(ids: string[] | null | undefined, path: (string | number
   if (ids && ids.length > KKTU_MAX_IDS) ctx.addIssue({ code: 'custom', path, ...rule('KKTU_ONE', 'only one KKTU id may be chosen') });
 }
 
+/** An empty event id names no event (null, on edit, is how to remove one). */
+function checkEventId(id: string | null | undefined, ctx: z.RefinementCtx): void {
+  if (typeof id === 'string' && id.trim() === '') ctx.addIssue({ code: 'custom', path: ['tgEventId'], ...rule('REQUIRED', 'must not be empty: give one of the cabinet’s Pixel Tag events') });
+}
+
 interface CreateShape {
   title: string;
   text: string;
@@ -173,6 +180,7 @@ interface CreateShape {
   startDate?: Date | null;
   endDate?: Date | null;
   kktuIds?: string[] | null;
+  tgEventId?: string | null;
 }
 
 const createRules = z.custom<CreateShape>().superRefine((input, ctx) => {
@@ -198,6 +206,7 @@ const createRules = z.custom<CreateShape>().superRefine((input, ctx) => {
   checkSchedule(input.schedule, ['schedule'], ctx);
   checkDates(input.startDate, input.endDate, ctx);
   checkKktuCount(input.kktuIds, ['kktuIds'], ctx);
+  checkEventId(input.tgEventId, ctx);
 });
 
 const CreateAdvertisementInput = builder.inputType('CreateAdvertisementInput', {
@@ -242,6 +251,7 @@ interface UpdateShape {
   startDate?: Date | null;
   endDate?: Date | null;
   kktuIds?: string[] | null;
+  tgEventId?: string | null;
 }
 
 /** Edit fields AdStat's PUT takes as plain values: null cannot be sent for them. */
@@ -267,6 +277,7 @@ const updateRules = z.custom<UpdateShape & Record<string, unknown>>().superRefin
   checkSchedule(input.schedule, ['schedule'], ctx);
   checkDates(input.startDate, input.endDate, ctx);
   checkKktuCount(input.kktuIds, ['kktuIds'], ctx);
+  checkEventId(input.tgEventId, ctx);
 });
 
 const UpdateAdvertisementInput = builder.inputType('UpdateAdvertisementInput', {
@@ -291,6 +302,7 @@ const UpdateAdvertisementInput = builder.inputType('UpdateAdvertisementInput', {
     endDate: t.field({ type: 'DateTime', required: false, description: 'End; null clears.' }),
     schedule: t.field({ type: ScheduleInput, required: false, description: 'Schedule; null removes it (always on).' }),
     kktuIds: t.stringList({ required: false, description: 'KKTU id: exactly one, third level.' }),
+    tgEventId: t.string({ required: false, description: 'Pixel Tag event: one of the advertisement’s cabinet’s own (see Account.pixelEvents); null removes it.' }),
     validateOnly: t.boolean({ required: false, defaultValue: false, description: 'Run every check and return the request without changing anything.' }),
   }),
 });
@@ -324,12 +336,27 @@ async function checkPixelEvent(client: AdstatClient, cabinet: Account, tgEventId
   }
 }
 
-async function checkBots(client: AdstatClient, cabinet: Account, bots: { url: string }[], issues: IssueList): Promise<void> {
-  if (bots.length === 0) return;
+/** Bots given in a form no Telegram username has, or with an id no bot can have: refused before any call. */
+function checkBotForms(bots: { url: string; telegramId?: number | null }[], issues: IssueList): void {
+  bots.forEach((b, i) => {
+    if (botUsername(b.url) === null) issues.add(['input', 'targeting', 'bots', i, 'url'], 'TARGET_BOT_USERNAME', `"${b.url}" names no Telegram bot: give its username or link, e.g. "some_bot" or "t.me/some_bot"`);
+    const id = b.telegramId;
+    if (id !== null && id !== undefined && !(Number.isSafeInteger(id) && id > 0)) issues.add(['input', 'targeting', 'bots', i, 'telegramId'], 'IMPOSSIBLE_ID', `${id} cannot be a Telegram id (a positive whole number)`);
+  });
+}
+
+/** AdStat's verdict on each bot (one per bot, in order; every accepted one carries its Telegram id). */
+async function checkBots(client: AdstatClient, cabinet: Account, bots: { url: string; telegramId?: number | null }[], issues: IssueList): Promise<BotCheck[]> {
+  if (bots.length === 0) return [];
   const checks = await client.validateBots(cabinet.providerId, bots.map((b) => b.url));
   checks.forEach((c, i) => {
+    const given = bots[i]!.telegramId;
     if (!c.ok) issues.add(['input', 'targeting', 'bots', i, 'url'], 'TARGET_BOT_REJECTED', `AdStat does not accept bot "${c.bot}": ${c.errorMessage}`);
+    else if (given !== null && given !== undefined && given !== c.telegramId) {
+      issues.add(['input', 'targeting', 'bots', i, 'telegramId'], 'TARGET_BOT_ID_MISMATCH', `AdStat knows bot "${c.bot}" as Telegram id ${c.telegramId}, not ${given}`);
+    }
   });
+  return checks;
 }
 
 async function checkAudiences(client: AdstatClient, cabinet: Account, audiences: number[], excluded: number[], issues: IssueList): Promise<void> {
@@ -390,24 +417,29 @@ builder.mutationField('createAdvertisement', (t) =>
     args: { input: t.arg({ type: CreateAdvertisementInput, required: true, description: 'The advertisement.' }) },
     resolve: async (_root, { input }, ctx) => {
       const [login, campaignText] = splitGlobal(input.campaignId.id);
+      const campaignId = parseAdstatId(campaignText);
       const issues = new IssueList();
       if (!ctx.providers.adstat.has(login)) issues.add(['input', 'campaignId'], 'CAMPAIGN_NOT_FOUND', `no AdStat login "${login}" is configured`);
+      else if (campaignId === null) issues.add(['input', 'campaignId'], 'IMPOSSIBLE_ID', `"${campaignText}" cannot be an AdStat campaign id (a positive whole number)`);
+      const targeting = input.targeting;
+      checkBotForms(list(targeting?.bots), issues);
+      // Nothing goes upstream for an input that names what cannot exist.
       issues.throwIfAny();
       const client = clientFor(ctx, login);
-      const campaignCabinet = (await client.campaignDirectory()).get(Number(campaignText));
+      const campaignCabinet = (await client.campaignDirectory()).get(campaignId!);
       if (!campaignCabinet) issues.add(['input', 'campaignId'], 'CAMPAIGN_NOT_FOUND', `campaign ${campaignText} does not exist for login "${login}"`);
       const cabinet = campaignCabinet ? (await client.cabinetDirectory()).find((a) => a.providerId === campaignCabinet) : undefined;
-      const targeting = input.targeting;
       await checkKktu(ctx, list(input.kktuIds), cabinet, true, issues);
+      let botChecks: BotCheck[] = [];
       if (cabinet) {
         await checkPixelEvent(client, cabinet, input.tgEventId, issues);
-        await checkBots(client, cabinet, list(targeting?.bots), issues);
+        botChecks = await checkBots(client, cabinet, list(targeting?.bots), issues);
         await checkAudiences(client, cabinet, list(targeting?.audiences), list(targeting?.excludedAudiences), issues);
       }
       issues.throwIfAny();
 
       const ad: NewAdvertisement = {
-        campaignId: Number(campaignText),
+        campaignId: campaignId!,
         title: input.title,
         text: input.text,
         adType: input.adType as NewAdvertisement['adType'],
@@ -439,7 +471,8 @@ builder.mutationField('createAdvertisement', (t) =>
           audiences: list(targeting?.audiences),
           excludedAudiences: list(targeting?.excludedAudiences),
           searchQueries: targeting?.searchQueries ?? null,
-          bots: targeting?.bots ? targeting.bots.map((b) => ({ url: b.url, telegramId: b.telegramId ?? null })) : null,
+          // AdStat's body takes each bot as {id, url}: the id from the bot check when not given.
+          bots: targeting?.bots ? targeting.bots.map((b, i) => ({ url: b.url, telegramId: b.telegramId ?? botChecks[i]!.telegramId! })) : null,
           splitBy: list(targeting?.splitBy),
           device: targeting?.device ?? 'all',
           onlyCrypto: targeting?.onlyCrypto ?? false,
@@ -493,10 +526,12 @@ builder.mutationField('updateAdvertisement', (t) =>
     args: { input: t.arg({ type: UpdateAdvertisementInput, required: true, description: 'The changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const [login, idText] = splitGlobal(input.id.id);
-      const adId = Number(idText);
+      const parsed = parseAdstatId(idText);
       const issues = new IssueList();
-      if (!ctx.providers.adstat.has(login) || !Number.isSafeInteger(adId)) issues.add(['input', 'id'], 'ADVERTISEMENT_NOT_FOUND', 'not the global id of an advertisement of a configured AdStat login');
+      if (!ctx.providers.adstat.has(login)) issues.add(['input', 'id'], 'ADVERTISEMENT_NOT_FOUND', 'not the global id of an advertisement of a configured AdStat login');
+      else if (parsed === null) issues.add(['input', 'id'], 'IMPOSSIBLE_ID', `"${idText}" cannot be an AdStat advertisement id (a positive whole number)`);
       issues.throwIfAny();
+      const adId = parsed!;
       const client = clientFor(ctx, login);
       const { change, changed } = changeOf(input as unknown as Record<string, unknown>);
       if (changed.length === 0) issues.add(['input'], 'NOTHING_TO_CHANGE', 'give at least one field to change');
@@ -514,6 +549,8 @@ builder.mutationField('updateAdvertisement', (t) =>
         }
         const cabinet = (await client.cabinetDirectory()).find((a) => a.providerId === current!.accountId);
         if (change.kktuIds !== undefined) await checkKktu(ctx, change.kktuIds, cabinet, true, issues);
+        // The same rule as create: one of the cabinet's own events (null removes it).
+        if (change.tgEventId && cabinet) await checkPixelEvent(client, cabinet, change.tgEventId, issues);
         // Against what the advertisement already has: the edit must leave it consistent.
         if (change.dailyBudget !== undefined && Number(change.dailyBudget) > Number(current.budget.total.amount)) {
           issues.add(['input', 'dailyBudget'], 'DAILY_WITHIN_TOTAL', `must not exceed the advertisement’s budget (${current.budget.total.amount} ${current.budget.total.currency})`);
@@ -613,13 +650,15 @@ builder.queryField('validateTargetBots', (t) =>
     description: 'Asks AdStat whether bots can be targeted by a cabinet’s bot ads: one verdict per bot, in order. A read: nothing changes.',
     args: {
       accountId: t.arg.globalID({ required: true, description: 'The AdStat cabinet (Account global id).' }),
-      bots: t.arg.stringList({ required: true, description: 'Bot links or names, e.g. "t.me/some_bot" (1–50).', validate: z.array(z.string().trim().min(1)).min(1).max(50) }),
+      bots: t.arg.stringList({ required: true, description: 'Bot links or usernames, e.g. "t.me/some_bot", "@some_bot" or "some_bot" (1–50). Each verdict names the bot as given here.', validate: z.array(z.string().trim().min(1)).min(1).max(50) }),
     },
     resolve: async (_root, args, ctx) => {
       const [provider, login, cabinetId] = args.accountId.id.split(':');
       if (args.accountId.typename !== 'Account' || provider !== 'ADSTAT' || !login || !cabinetId) {
         throw new GraphQLInputError('accountId', 'must be the global id of an AdStat account');
       }
+      const bad = args.bots.findIndex((bot) => botUsername(bot) === null);
+      if (bad >= 0) throw new GraphQLInputError('bots', `bots[${bad}] ("${args.bots[bad]}") names no Telegram bot: give its username or link, e.g. "some_bot" or "t.me/some_bot"`);
       return clientFor(ctx, login).validateBots(cabinetId, args.bots);
     },
   }),
@@ -637,8 +676,8 @@ function decodeAdvertisementId(id: string): { login: string; adId: number } | nu
     const { typename, id: local } = decodeGlobalID(id);
     if (typename !== 'Advertisement') return null;
     const [login, adText] = splitGlobal(local);
-    const adId = Number(adText);
-    return login && Number.isSafeInteger(adId) ? { login, adId } : null;
+    const adId = parseAdstatId(adText);
+    return login && adId !== null ? { login, adId } : null;
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
 import type { AdvertisementDetails, AdvertisementStatus, AdvertisementSummary, CreationPeriod, Weekday } from '../domain/model.js';
 import type { AdstatClient, AdvertisementListFilter } from '../providers/adstat/client.js';
+import { parseAdstatId } from '../providers/adstat/rules.js';
 import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
 import { lazyArraySource, mergedConnection, type ConnectionArgs, type Source } from './pagination.js';
@@ -38,7 +39,8 @@ export const ALL_ADS: AdvertisementListFilter = { period: 'ALL', showDeleted: tr
 
 /** Every row of a login for a filter, read once per request (and through the shared cache). */
 export function allAdRows(ctx: Context, client: AdstatClient, filter: AdvertisementListFilter): Promise<AdvertisementSummary[]> {
-  const key = `adstat:${client.id}:all-ads:${filter.period}:${filter.showDeleted}:${filter.titles.join(',')}:${filter.campaignNames.join(',')}`;
+  // JSON, not a comma join: ["a,b"] and ["a", "b"] are different filters.
+  const key = `adstat:${client.id}:all-ads:${JSON.stringify([filter.period, filter.showDeleted, filter.titles, filter.campaignNames])}`;
   return ctx.once(key, async () => {
     const rows = await trackListRead(ctx, `adstat:${client.id}`, client.allAdvertisements(filter));
     for (const row of rows) ctx.seen.advertisements.set(adKey(row), row);
@@ -62,8 +64,9 @@ async function detailsOf(ad: AdRef, ctx: Context): Promise<AdvertisementDetails>
 /** Loads an ad by key for `node`: a row this request has seen, else its details (which prove it exists). */
 export async function loadAd(key: string, ctx: Context): Promise<AdRef | null> {
   const [connectionId, idText] = splitKey(key);
-  const id = Number(idText);
-  if (!ctx.providers.adstat.has(connectionId) || !Number.isSafeInteger(id)) return null;
+  const id = parseAdstatId(idText);
+  // An id no advertisement can have is a null slot, with no call to AdStat.
+  if (!ctx.providers.adstat.has(connectionId) || id === null) return null;
   await listReadsSettled(ctx, `adstat:${connectionId}`);
   const row = ctx.seen.advertisements.get(key);
   if (row) return { connectionId, id, row, details: null };

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
 import type { AdstatCampaign, CampaignStatus, CreationPeriod, Provider, TonaiCampaignDetails, TonaiCampaignSummary } from '../domain/model.js';
 import type { AdstatClient, CampaignListFilter } from '../providers/adstat/client.js';
+import { parseAdstatId } from '../providers/adstat/rules.js';
 import { ProviderError } from '../providers/errors.js';
 import type { TonaiClient } from '../providers/tonai/client.js';
 import { adstatCabinets, AccountRef, tonaiAccount } from './account.js';
@@ -58,10 +59,12 @@ function tonaiDetails(c: TonaiRef, ctx: Context): Promise<TonaiCampaignDetails> 
 }
 
 export async function loadAdstatCampaign(key: string, ctx: Context): Promise<AdstatCampaign | null> {
-  const [login, id] = splitKey(key);
+  const [login, idText] = splitKey(key);
   const client = ctx.providers.adstat.get(login);
-  if (!client || !/^\d+$/.test(id)) return null;
-  return (await allAdstatCampaigns(ctx, client)).find((c) => c.id === Number(id)) ?? null;
+  const id = parseAdstatId(idText);
+  // An id no campaign can have is a null slot, with no list read.
+  if (!client || id === null) return null;
+  return (await allAdstatCampaigns(ctx, client)).find((c) => c.id === id) ?? null;
 }
 
 export async function loadTonaiCampaign(key: string, ctx: Context): Promise<TonaiRef | null> {

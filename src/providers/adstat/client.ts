@@ -40,6 +40,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AdvertisementChange, ItemOutcome, NewAdvertisement, RequestPreview, SettableAdvertisementStatus } from '../../domain/writes.js';
 import { multipartBody } from '../multipart.js';
+import { botUsername } from './rules.js';
 import { createAdvertisementBody, editAdvertisementBody } from './write.js';
 
 export interface AdstatClientOptions {
@@ -234,9 +235,10 @@ export class AdstatClient {
       offset: String(index * size),
       limit: String(size),
     });
-    // The page shows `advertisement_titles=&campaign_names=`: one comma-separated value each.
-    if (filter.titles.length) query.set('advertisement_titles', filter.titles.join(','));
-    if (filter.campaignNames.length) query.set('campaign_names', filter.campaignNames.join(','));
+    // Lists go as repeated parameters, the one way the docs send a list (`bots=bot_1&bots=bot_2`):
+    // joined with commas, a campaign name or title that contains a comma could never be found.
+    for (const title of filter.titles) query.append('advertisement_titles', title);
+    for (const name of filter.campaignNames) query.append('campaign_names', name);
     const key = `${this.cachePrefix}ads?${query.toString()}`;
     return this.options.cache.get(key, this.options.ttl.listTtlMs, async () => {
       const page = await this.call(wire.ENDPOINTS.advertisements, { query, schema: wire.advertisementList });
@@ -319,28 +321,43 @@ export class AdstatClient {
 
   /** Creates an advertisement; returns its id and, when the answer carries them, its details. */
   async createAdvertisement(ad: NewAdvertisement): Promise<{ id: number; details: AdvertisementDetails | null }> {
+    const e = wire.ENDPOINTS.createAdvertisement;
     try {
-      const answer = await this.call(wire.ENDPOINTS.createAdvertisement, { json: createAdvertisementBody(ad), schema: wire.UNVERIFIED.writeAnswer });
-      return this.writeResult(answer);
+      const answer = await this.call(e, { json: createAdvertisementBody(ad), schema: wire.UNVERIFIED.writeAnswer });
+      const result = this.writeResult(answer);
+      // Without the new ad's id the write cannot be reported as done (it was, or was not: unknown).
+      if (result.id === null) throw this.contractError(e, 'the answer carries no id of the new advertisement (ad_id or id, a positive whole number)');
+      return { id: result.id, details: result.details };
     } finally {
       this.options.cache.invalidate(this.cachePrefix);
     }
   }
 
   async editAdvertisement(adId: number, change: AdvertisementChange): Promise<{ id: number; details: AdvertisementDetails | null }> {
+    const e = wire.ENDPOINTS.editAdvertisement;
     try {
-      const answer = await this.call(wire.ENDPOINTS.editAdvertisement, { params: { ad_id: adId }, json: editAdvertisementBody(change), schema: wire.UNVERIFIED.writeAnswer });
+      const answer = await this.call(e, { params: { ad_id: adId }, json: editAdvertisementBody(change), schema: wire.UNVERIFIED.writeAnswer });
       const result = this.writeResult(answer);
-      return { id: result.id || adId, details: result.details };
+      // The id is ours; an answer about another advertisement (or with an impossible id) is no answer to this edit.
+      if (result.id !== null && result.id !== adId) throw this.contractError(e, `the answer is about advertisement ${result.id}, not ${adId}`);
+      if (result.id === null && (answer.ad_id !== undefined || answer.id !== undefined)) throw this.contractError(e, 'the answer’s id is not a positive whole number');
+      return { id: adId, details: result.details };
     } finally {
       this.options.cache.invalidate(this.cachePrefix);
     }
   }
 
-  private writeResult(answer: z.infer<typeof wire.UNVERIFIED.writeAnswer>): { id: number; details: AdvertisementDetails | null } {
+  /** The id and (when the answer is a whole details object) the details; id null when none is usable. */
+  private writeResult(answer: z.infer<typeof wire.UNVERIFIED.writeAnswer>): { id: number | null; details: AdvertisementDetails | null } {
     const full = wire.advertisementDetails.safeParse(answer);
-    if (full.success) return { id: full.data.ad_id, details: advertisementFromDetails(this.id, full.data) };
-    return { id: answer.ad_id ?? answer.id ?? 0, details: null };
+    const id = full.success ? full.data.ad_id : (answer.ad_id ?? answer.id);
+    const usable = id !== undefined && Number.isSafeInteger(id) && id > 0 ? id : null;
+    return { id: usable, details: full.success && usable !== null ? advertisementFromDetails(this.id, full.data) : null };
+  }
+
+  private contractError(endpoint: Endpoint, problem: string): ProviderError {
+    const name = `${endpoint.method} ${endpoint.path}`;
+    return new ProviderError('PROVIDER_CONTRACT', `AdStat ${name} answered an unexpected shape: ${problem}`, { provider: 'AdStat', endpoint: name, account: this.id });
   }
 
   /** Sets the status of several advertisements in one call (UNVERIFIED body), with a result per ad. */
@@ -360,17 +377,31 @@ export class AdstatClient {
     }
   }
 
-  /** Asks AdStat whether bots may be targeted (1000+ daily users): one result per bot, in order. */
+  /**
+   * Asks AdStat whether bots may be targeted (1000+ daily users): one result per bot, in order,
+   * under the form the caller gave. The wire takes bare usernames (`bots=bot_1`), each once; the
+   * answer names accepted bots by link (`t.me/bot_1`) and refused ones as sent (`bot_3`), so both
+   * are matched by username. Callers check each bot with `botUsername` first.
+   */
   async validateBots(accountId: string, bots: string[]): Promise<BotCheck[]> {
+    const usernames = bots.map((bot) => {
+      const username = botUsername(bot);
+      if (username === null) throw new RangeError(`not a Telegram username: ${JSON.stringify(bot)}`);
+      return username;
+    });
+    // Usernames are case-insensitive: one question per bot, in the caller's order and first spelling.
+    const unique = new Map<string, string>();
+    for (const username of usernames) if (!unique.has(username.toLowerCase())) unique.set(username.toLowerCase(), username);
     const query = new URLSearchParams();
-    for (const bot of bots) query.append('bots', bot);
+    for (const username of unique.values()) query.append('bots', username);
     query.set('account_id', accountId);
     const answer = await this.cached(wire.ENDPOINTS.validateBots, { query, schema: wire.botValidation }, this.options.ttl.itemTtlMs);
-    const key = (value: string) => value.trim().toLowerCase().replace(/^(https?:\/\/)?(www\.)?(t|telegram)\.me\//, '').replace(/^@/, '');
-    return bots.map((bot) => {
-      const ok = answer.bots.find((b) => key(b.url) === key(bot));
+    const key = (value: string) => (botUsername(value) ?? value.trim()).toLowerCase();
+    return bots.map((bot, i) => {
+      const asked = usernames[i]!.toLowerCase();
+      const ok = answer.bots.find((b) => key(b.url) === asked);
       if (ok) return { bot, ok: true, telegramId: ok.id, title: ok.title, url: ok.url, photoUrl: ok.photo_url, errorCode: null, errorMessage: null };
-      const error = answer.errors.find((e) => key(e.url) === key(bot));
+      const error = answer.errors.find((e) => key(e.url) === asked);
       return {
         bot,
         ok: false,

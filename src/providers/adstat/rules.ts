@@ -13,6 +13,33 @@ export function isPublicTelegramLink(url: string): boolean {
   return /^(https?:\/\/)?(www\.)?(t|telegram)\.me\/[A-Za-z][\w]{3,}\/?$/i.test(url.trim());
 }
 
+/**
+ * AdStat ids (advertisements, campaigns) are positive whole numbers, written in decimal. CHOICE (the
+ * docs give ids only as "Number"; the details example's `"ad_id": 0` is a placeholder): zero,
+ * negatives, signs, leading zeros, fractions and exponents name nothing, so they are refused before
+ * any call instead of being sent to AdStat to be not found.
+ */
+export function parseAdstatId(text: string): number | null {
+  if (!/^[1-9]\d*$/.test(text)) return null;
+  const id = Number(text);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/**
+ * A Telegram username (what bots/validate takes: `bots=bot_1`) from the forms people write a bot in:
+ * `bot_1`, `@bot_1`, `t.me/bot_1`, `https://t.me/bot_1` (also telegram.me, www., a trailing slash or
+ * a `?start=` deep link). Null when the value names no username at all. CHOICE (the docs show only
+ * examples): Telegram's own rule, 5–32 letters, digits and underscores, starting with a letter.
+ */
+export function botUsername(value: string): string | null {
+  const bare = value
+    .trim()
+    .replace(/^(https?:\/\/)?(www\.)?(t|telegram)\.me\//i, '')
+    .replace(/^@/, '')
+    .replace(/\/?(\?.*)?$/, '');
+  return /^[A-Za-z][A-Za-z0-9_]{4,31}$/.test(bare) ? bare : null;
+}
+
 /** Currencies AdStat names (create: EUR; statistics: EUR, TON, USD, RUB, USDT, STAR). */
 export const CURRENCIES = ['EUR', 'TON', 'USD', 'RUB', 'USDT', 'STAR'] as const;
 
@@ -72,6 +99,7 @@ const EDIT_FIELD_NAMES: Record<string, string> = {
   endDate: 'end_date',
   schedule: 'schedule',
   kktuIds: 'kktu_ids',
+  tgEventId: 'tg_event_id',
 };
 
 /** Which of the changed fields (domain names) the advertisement no longer lets edit. */

@@ -286,7 +286,9 @@ export const UNVERIFIED = {
   }),
   /**
    * Create and edit answers are not published: a full details object is used when it comes back,
-   * otherwise any id in the answer (`ad_id` or `id`).
+   * otherwise any id in the answer (`ad_id` or `id`). A create answer without a positive id, or an
+   * edit answer naming another (or an impossible) id, is PROVIDER_CONTRACT (client.ts), never a
+   * success with a made-up id.
    */
   writeAnswer: z.looseObject({ ad_id: z.number().optional(), id: z.number().optional() }),
   /** The audience-creation answer is not published; we read the same shape as the audience list. */

@@ -1,6 +1,7 @@
 /** Domain writes → AdStat wire bodies (field names exactly as the page documents them). */
 import type { AdvertisementChange, NewAdvertisement, ScheduleChange } from '../../domain/writes.js';
 import type { Weekday } from '../../domain/model.js';
+import { botUsername } from './rules.js';
 import { AD_TYPES, AFTER_MODERATION, PROMOTE_URL_TYPES } from './wire.js';
 
 const DAY_KEYS: Record<Weekday, string> = {
@@ -21,6 +22,12 @@ function scheduleBody(s: ScheduleChange): Record<string, number[]> {
 }
 
 const amount = (decimal: string): number => Number(decimal);
+
+/** A bot as the body example writes it, `t.me/bot_1`, whatever form the caller used. */
+const botLink = (value: string): string => {
+  const username = botUsername(value);
+  return username === null ? value : `t.me/${username}`;
+};
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 export function createAdvertisementBody(a: NewAdvertisement): Record<string, unknown> {
@@ -78,7 +85,7 @@ export function createAdvertisementBody(a: NewAdvertisement): Record<string, unk
     exclude_crypto: t.excludeCrypto,
     kktu_ids: a.kktuIds,
     target_search: t.searchQueries,
-    target_bots: t.bots ? t.bots.map((b) => ({ ...(b.telegramId !== null ? { id: b.telegramId } : {}), url: b.url })) : null,
+    target_bots: t.bots ? t.bots.map((b) => ({ id: b.telegramId, url: botLink(b.url) })) : null,
     tg_event_id: a.tgEventId,
   };
 }
@@ -110,5 +117,8 @@ export function editAdvertisementBody(c: AdvertisementChange): Record<string, un
     set('schedule_timezone', c.schedule?.timezoneOffsetSeconds ?? null);
   }
   set('kktu_ids', c.kktuIds);
+  // The PUT table omits it, but the 02.06.2025 update and the Pixel Tag section set it "when
+  // creating or editing"; null removes the event (create's body shows it as String/null).
+  set('tg_event_id', c.tgEventId);
   return body;
 }

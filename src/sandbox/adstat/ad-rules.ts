@@ -4,7 +4,8 @@
  *
  * Documented rules: campaign ownership (decides the cabinet), KKTU (one third-level id; required for
  * auto-labelling cabinets), tg_event_id from the cabinet's own pixel events, target bots with 1000+
- * daily users, ad_object for channel invite links, audiences only in Uzbekistan cabinets.
+ * daily users, each target bot as `{id, url}` (the body example), ad_object for channel invite
+ * links, audiences only in Uzbekistan cabinets.
  * The simulator's own (the page is silent): title/text non-empty, promote_url a t.me link or an
  * http(s) URL, cpm > 0, budget > 0, daily_budget >= 0, views_per_user >= 1, the budget must fit the
  * cabinet's available balance, no new ads in an inactive cabinet, target_bots only on target_bots
@@ -199,11 +200,18 @@ function list<T>(value: T[] | null | undefined): T[] {
 function targetBots(r: BodyReader, state: AdstatState): TargetBot[] | null | undefined {
   return r.array('target_bots', { nullable: true }, (item, i): TargetBot | undefined => {
     if (!isObject(item)) return r.fail(['target_bots', i], 'Input should be a valid dictionary', 'dict_type');
-    const url = typeof item.url === 'string' ? item.url : undefined;
-    const id = typeof item.id === 'number' ? item.id : undefined;
-    if (url === undefined && id === undefined) return r.fail(['target_bots', i], 'A target bot needs a url or an id');
-    const bot = url !== undefined ? state.findBot(url) : state.bots.find((b) => b.id === id);
+    // Each item is `{id, url}` as in the page's body example: the id is the bot's Telegram id, as
+    // bots/validate reports it. Both are required (pydantic-style "missing" for an absent field).
+    const { id, url } = item;
+    const before = r.issues.length;
+    if (id === undefined) r.fail(['target_bots', i, 'id'], 'Field required', 'missing');
+    else if (typeof id !== 'number' || !Number.isInteger(id)) r.fail(['target_bots', i, 'id'], 'Input should be a valid integer', 'int_type');
+    if (url === undefined) r.fail(['target_bots', i, 'url'], 'Field required', 'missing');
+    else if (typeof url !== 'string') r.fail(['target_bots', i, 'url'], 'Input should be a valid string', 'string_type');
+    if (r.issues.length > before || typeof id !== 'number' || typeof url !== 'string') return undefined;
+    const bot = state.bots.find((b) => b.id === id);
     if (!bot) return r.fail(['target_bots', i], 'Advertisement: Target bot not found');
+    if (state.findBot(url) !== bot) return r.fail(['target_bots', i, 'url'], 'Advertisement: Target bot url does not match its id');
     if (bot.dailyUsers < 1000) return r.fail(['target_bots', i], 'Advertisement: Target bot must have 1000+ daily users');
     return { id: bot.id, url: `t.me/${bot.username}`, title: bot.title, photoUrl: bot.photoUrl };
   });

@@ -14,7 +14,7 @@ export function registerAdRoutes({ router, state, now }: AdstatContext): void {
     const period = q.oneOf('period', PERIODS) ?? 'all';
     const offset = q.int('offset', { default: 0, min: 0 });
     const limit = q.int('limit', { default: 50, min: 1, max: 500 });
-    // Repeated parameters and comma-separated values both work; any one match is enough.
+    // Repeated parameters, one value each (a comma belongs to the value); any one match is enough.
     const titles = q.list('advertisement_titles').map((t) => t.toLowerCase());
     const campaignNames = q.list('campaign_names').map((t) => t.toLowerCase());
     if (q.issues.length > 0) return validationError(q.issues);

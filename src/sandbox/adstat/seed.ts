@@ -76,7 +76,7 @@ const CABINETS: CabinetSpec[] = [
     campaigns: [
       ['Wallet launch', 'New wallet app, EU markets'],
       ['Trading academy', 'Leads for the trading course'],
-      ['Always-on brand', ''],
+      ['Always-on: wallet, trading', ''],
     ],
     objects: ['t.me/demo_wallet', 't.me/demo_wallet_bot', 'https://wallet.example.com/get', 't.me/demo_trading', 'https://t.me/joinchat/AAAAAEdemoTrade'],
     inviteTarget: 't.me/demo_trading_vip', websiteName: 'Demo Wallet', kktuGroups: [], ads: 360,

@@ -43,11 +43,14 @@ export class QueryReader {
     return v;
   }
 
-  /** Every value of a repeated parameter, each also split on commas; empty pieces dropped. */
+  /**
+   * Every value of a repeated parameter (`bots=bot_1&bots=bot_2`, the page's only list example);
+   * empty values dropped (the page's `advertisement_titles=&campaign_names=` means "no filter").
+   * A comma is part of a value, never a separator: campaign names and titles may contain commas.
+   */
   list(name: string): string[] {
     return this.query
       .getAll(name)
-      .flatMap((v) => v.split(','))
       .map((v) => v.trim())
       .filter((v) => v !== '');
   }
