@@ -4,7 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context, type EnvironmentInfo } from './context.js';
 import { log } from './log.js';
 import type { Providers } from './providers/index.js';
-import { toClientError } from './schema/errors.js';
+import { isClientMistake, toClientError } from './schema/errors.js';
 import { schema } from './schema/index.js';
 import { graphiqlOptions, renderAdgraphGraphiQL } from './graphiql.js';
 
@@ -19,6 +19,30 @@ function usePartialErrors(): Plugin<Context> {
           setResult({ ...result, errors: [...(result.errors ?? []), ...ctx.partialErrors] });
         },
       };
+    },
+  };
+}
+
+/**
+ * graphql-js's parser recurses once per nesting level, so a document nested deep enough overflows
+ * the stack: that is the client's document, not our fault. Hand-written because no limit plugin
+ * catches it: a depth limit runs after parsing, and a token limit may allow a narrow deep document.
+ */
+function useNestingGuard(): Plugin<Context> {
+  return {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return parseFn(source, options);
+        } catch (error) {
+          if (error instanceof RangeError) {
+            // Yoga answers parse failures without masking, so this is the one place to log it.
+            log.info('client mistake', { code: 'BAD_USER_INPUT', rule: 'NESTING', message: 'document nested too deep to parse' });
+            throw new GraphQLError('The document is nested too deep to parse; flatten it (fragments, fewer levels of lists).', { extensions: { code: 'BAD_USER_INPUT', rule: 'NESTING' } });
+          }
+          throw error;
+        }
+      });
     },
   };
 }
@@ -40,7 +64,9 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
       warn: (...args) => log.warn(args.map(String).join(' ')),
-      error: (...args) => log.error(args.map(String).join(' ')),
+      // Yoga logs here each error that masking changed; maskError below has already logged it at
+      // its own level (client mistakes below ERROR, without a stack), so this would only repeat it.
+      error: (...args) => (args.length > 0 && args.every((a) => a instanceof Error) ? log.debug(args.map(String).join(' ')) : log.error(args.map(String).join(' '))),
     },
     maskedErrors: {
       maskError: (error) => {
@@ -48,10 +74,13 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
         if (client.extensions.code === 'INTERNAL_SERVER_ERROR') {
           const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
           log.error('unexpected error', { error: original instanceof Error ? original.stack ?? original.message : String(original) });
+        } else if (isClientMistake(client)) {
+          // The client's own mistake: worth a line for support, not an alert, and no stack.
+          log.info('client mistake', { code: client.extensions.code, argument: client.extensions.argument, message: client.message });
         }
         return client;
       },
     },
-    plugins: [usePartialErrors()],
+    plugins: [useNestingGuard(), usePartialErrors()],
   });
 }

@@ -650,7 +650,7 @@ builder.queryField('validateTargetBots', (t) =>
     description: 'Asks AdStat whether bots can be targeted by a cabinet’s bot ads: one verdict per bot, in order. A read: nothing changes.',
     args: {
       accountId: t.arg.globalID({ required: true, description: 'The AdStat cabinet (Account global id).' }),
-      bots: t.arg.stringList({ required: true, description: 'Bot links or usernames, e.g. "t.me/some_bot", "@some_bot" or "some_bot" (1–50). Each verdict names the bot as given here.', validate: z.array(z.string().trim().min(1)).min(1).max(50) }),
+      bots: t.arg.stringList({ required: true, description: 'Bot links or usernames, e.g. "t.me/some_bot", "@some_bot" or "some_bot" (1–50). Each verdict names the bot as given here.', validate: z.array(z.string().trim().min(1, rule('BOT_EMPTY', 'a bot link or name must not be empty'))).min(1, rule('BOTS_COUNT', 'give at least 1 bot')).max(50, rule('BOTS_COUNT', 'at most 50 bots per check')) }),
     },
     resolve: async (_root, args, ctx) => {
       const [provider, login, cabinetId] = args.accountId.id.split(':');

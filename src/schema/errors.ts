@@ -3,9 +3,11 @@
  * `code`, `provider` and `account` (and `retryAfterSeconds` for rate limits). Anything that is not a
  * known error is masked, so internals and secrets never leak.
  */
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { ProviderError } from '../providers/errors.js';
 import type { Context } from '../context.js';
+import { fieldOf, ValidationFailure } from './validation.js';
 
 export const PROVIDER_LABEL = { 'AdStat': 'ADSTAT', 'TON.ai': 'TONAI' } as const;
 
@@ -26,9 +28,32 @@ export function providerErrorExtensions(error: ProviderError): Record<string, un
 
 /** A client-facing error for a bad argument: names the argument and the rule. */
 export class InputError extends GraphQLError {
-  constructor(argument: string, rule: string) {
-    super(`${argument}: ${rule}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+  /** `text` says the rule to a person; `rule`, when given, is a stable code for programs. */
+  constructor(argument: string, text: string, rule?: string) {
+    super(`${argument}: ${text}`, { extensions: { code: 'BAD_USER_INPUT', argument, ...(rule ? { rule } : {}) } });
   }
+}
+
+/** The codes of answers to a client's own mistake (what it sent), as opposed to failures of ours or upstream. */
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+export function isClientMistake(error: GraphQLError): boolean {
+  return CLIENT_CODES.has(String(error.extensions.code));
+}
+
+/**
+ * graphql-js reports a variable that does not coerce (a wrong enum, an Int out of range, a bad
+ * DateTime) as a bare error: no path, no code. Names the argument from its message, which is the
+ * only place graphql-js puts it.
+ */
+function variableError(error: GraphQLError): GraphQLError {
+  const at = /at "([^"]+)"/.exec(error.message)?.[1] ?? /Variable "\$([^"]+)"/.exec(error.message)?.[1];
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', ...(at ? { argument: at } : {}) },
+  });
 }
 
 /**
@@ -48,6 +73,26 @@ export function toClientError(error: unknown, path?: ReadonlyArray<string | numb
   const options = { nodes: base?.nodes, path: path ?? base?.path, positions: base?.positions, source: base?.source };
   if (original instanceof ProviderError) {
     return new GraphQLError(original.message, { ...options, extensions: providerErrorExtensions(original) });
+  }
+  // A rule of a query's arguments (mutations return these as ValidationError results instead).
+  if (original instanceof ValidationFailure) {
+    const first = original.issues[0];
+    return new GraphQLError(original.message, {
+      ...options,
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        ...(first ? { argument: fieldOf(first), rule: first.rule } : {}),
+        issues: original.issues.map((i) => ({ argument: fieldOf(i), rule: i.rule, message: i.message })),
+      },
+    });
+  }
+  // Pothos refuses an argument it decodes (a global id of the wrong type) with this class.
+  if (original instanceof PothosValidationError && original.extensions.code === undefined) {
+    return new GraphQLError(original.message, { ...options, extensions: { ...original.extensions, code: 'BAD_USER_INPUT' } });
+  }
+  // No path: the request failed before execution, so it is what the client sent (its variables).
+  if (base && base.path === undefined && base.extensions.code === undefined && (!base.originalError || base.originalError instanceof GraphQLError)) {
+    return variableError(base);
   }
   if (original instanceof GraphQLError) return original;
   if (base && !base.originalError) return base;

@@ -13,8 +13,9 @@ import './mutation-errors.js';
 import './advertisement-mutations.js';
 import './campaign-mutations.js';
 import './media.js';
-import './federation.js';
 import './node.js';
 
+import { guardEntityRepresentations } from './federation.js';
+
 /** The executable schema: an Apollo Federation v2 subgraph (adds `_service` and `_entities`). */
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', sortSchema: false });
+export const schema = guardEntityRepresentations(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', sortSchema: false }));

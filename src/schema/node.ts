@@ -9,6 +9,7 @@ import { loadAccount } from './account.js';
 import { loadAd } from './advertisement.js';
 import { builder } from './builder.js';
 import { loadAdstatCampaign, loadTonaiCampaign } from './campaign.js';
+import { InputError } from './errors.js';
 import { kktuIndex } from './kktu.js';
 
 /** Each node type's loader, by typename: shared by `node`, `nodes` and federation references. */
@@ -31,6 +32,8 @@ export async function loadNode(globalId: string, ctx: Context): Promise<unknown>
   return load ? load(decoded.id, ctx) : null;
 }
 
+const MAX_NODES = 500;
+
 builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
@@ -42,11 +45,13 @@ builder.queryFields((t) => ({
   nodes: t.field({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
-    description: 'Fetches several objects by their global ids, in order; null for each id that is unknown or malformed.',
+    description: 'Fetches several objects by their global ids, in order; null for each id that is unknown or malformed. An item that fails to load is null with its error at ["nodes", index]; the others still come back.',
     args: { ids: t.arg.idList({ required: true, description: 'Global ids, as `id` fields return them (at most 500).' }) },
     resolve: (_root, args, ctx) => {
-      if (args.ids.length > 500) throw new Error('nodes: at most 500 ids');
-      return Promise.all(args.ids.map((id) => loadNode(String(id), ctx))) as Promise<never[]>;
+      if (args.ids.length > MAX_NODES) throw new InputError('ids', `at most ${MAX_NODES} ids (got ${args.ids.length})`, 'TOO_MANY');
+      // One promise per item, not Promise.all: GraphQL completes each item on its own, so one
+      // failure nulls its slot (error at ["nodes", i]) instead of failing the whole list.
+      return args.ids.map((id) => loadNode(String(id), ctx)) as never[];
     },
   }),
 }));
