@@ -10,6 +10,11 @@
 export interface FaultRule {
   /** Endpoint key as counted, e.g. `GET /api/v2/advertisement/`; `*` matches every endpoint. */
   endpoint: string;
+  /**
+   * Only requests for this exact path (normalized: no trailing slash), e.g.
+   * `/api/advertisement/telegram/1364756`: fails one item of an endpoint and not its neighbours.
+   */
+  path?: string;
   /** Delay before answering, in milliseconds (applied before any other effect). */
   latencyMs?: number;
   /** Answer with this HTTP status and `body` (JSON) instead of the real handler. */
@@ -76,8 +81,8 @@ export class Controls {
   }
 
   /** The fault that applies to this request, consuming one use of a counted rule. */
-  takeFault(endpoint: string): FaultRule | undefined {
-    const index = this.faults.findIndex((f) => f.endpoint === endpoint || f.endpoint === '*');
+  takeFault(endpoint: string, path?: string): FaultRule | undefined {
+    const index = this.faults.findIndex((f) => (f.endpoint === endpoint || f.endpoint === '*') && (f.path === undefined || f.path === path));
     if (index < 0) return undefined;
     const rule = this.faults[index]!;
     if (rule.times !== undefined) {

@@ -172,7 +172,7 @@ export class SimServer {
     const endpoint = found ? `${method} ${found.route.template}` : `${method} ${normalizedPath}`;
     this.controls.record({ endpoint, method, path: url.pathname, query: url.search, at: Date.now() });
 
-    const fault = this.controls.takeFault(endpoint);
+    const fault = this.controls.takeFault(endpoint, normalizedPath);
     if (fault) {
       if (fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
       if (fault.drop) {
