@@ -605,13 +605,14 @@ const CASES: Case[] = [
       { wire: 'conversions', graph: 'statistics.conversions', expected: 0 },
       { wire: 'billingType', graph: 'billingType', expected: 'CPC' },
       { wire: 'cost', graph: 'statistics.spent', expected: usdt('0') },
-      { wire: 'ctr', graph: 'statistics.ctr', expected: 0 },
-      { wire: 'cr', graph: 'statistics.cvr', expected: 0 },
+      // TON.ai does not document the unit of ctr/cr: they are kept raw; ctr/cvr are computed from the counts.
+      { wire: 'ctr', graph: 'statistics.providerCtr', expected: 0 },
+      { wire: 'cr', graph: 'statistics.providerCvr', expected: 0 },
     ],
     graph: {
       inject: [{ provider: 'tonai', endpoint: TONAI_ENDPOINTS.list, body: TONAI_CAMPAIGN_LIST }],
       query: `{ campaigns(provider: TONAI, first: 1) { edges { node { ... on TonaiCampaign {
-        providerId name status rawStatus userId billingType statistics { impressions clicks conversions ctr cvr spent ${MONEY} }
+        providerId name status rawStatus userId billingType statistics { impressions clicks conversions ctr cvr providerCtr providerCvr spent ${MONEY} }
       } } } } }`,
       root: (data) => at(data, 'campaigns.edges[0].node'),
     },

@@ -66,15 +66,21 @@ export interface AccountDetails {
   promotedObjects: string[];
 }
 
-/** Delivery statistics; rates are percentages as the provider reports them. */
+/** Delivery statistics; `ctr` and `cvr` are percentages (see each provider's mapping for how). */
 export interface Statistics {
   impressions: number;
   clicks: number;
   goals: number | null;
   conversions: number | null;
   videoOpens: number | null;
+  /** Click-through rate in percent. */
   ctr: number | null;
+  /** Conversion rate in percent. */
   cvr: number | null;
+  /** The provider's own click-through figure, as sent (unit as the provider has it). */
+  providerCtr: number | null;
+  /** The provider's own conversion figure, as sent. */
+  providerCvr: number | null;
   cpc: Money | null;
   cpm: Money | null;
   cps: Money | null;

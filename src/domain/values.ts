@@ -23,6 +23,11 @@ export function decimalString(value: number): string {
   return negative ? `-${out}` : out;
 }
 
+/** `part` per `whole` in percent (0–100), or null when it is undefined (nothing to divide by, or no count). */
+export function percentOf(part: number | null, whole: number | null): number | null {
+  return part === null || whole === null || !(whole > 0) ? null : (part / whole) * 100;
+}
+
 export function money(amount: number, currency: string): Money {
   return { amount: decimalString(amount), currency };
 }

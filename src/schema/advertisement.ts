@@ -348,7 +348,7 @@ builder.node(AdvertisementRef, {
         return { ...d.labelling, kktuCodes: row?.kktuCodes ?? null };
       },
     }),
-    pixelEvent: t.field({ type: AdPixelEventRef, nullable: true, description: 'Pixel Tag event (details call); null when none.', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).pixelEvent }),
+    pixelEvent: t.field({ type: AdPixelEventRef, nullable: true, description: 'Pixel Tag event the ad optimizes for (details call); null when it has none (AdStat then sends an event of nulls).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).pixelEvent }),
   }),
 });
 

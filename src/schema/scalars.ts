@@ -54,15 +54,31 @@ export const MoneyRef = builder.objectRef<Money>('Money').implement({
 });
 
 export const StatisticsRef = builder.objectRef<Statistics>('Statistics').implement({
-  description: 'Delivery statistics as the provider reports them. Rates are percentages.',
+  description: 'Delivery statistics. `ctr` and `cvr` are percentages (0–100) for every provider; the provider’s own figures are in `providerCtr` and `providerCvr`.',
   fields: (t) => ({
     impressions: t.exposeInt('impressions', { description: 'Times the ad was shown.' }),
     clicks: t.exposeInt('clicks', { description: 'Clicks on the ad.' }),
     goals: t.exposeInt('goals', { nullable: true, description: 'Goals reached (AdStat; null where the provider does not count goals).' }),
     conversions: t.exposeInt('conversions', { nullable: true, description: 'Conversions (TON.ai; null where the provider does not count them).' }),
     videoOpens: t.exposeInt('videoOpens', { nullable: true, description: 'Video opens (AdStat; null when the ad has no video or the provider gives none).' }),
-    ctr: t.exposeFloat('ctr', { nullable: true, description: 'Click-through rate, percent.' }),
-    cvr: t.exposeFloat('cvr', { nullable: true, description: 'Conversion rate, percent.' }),
+    ctr: t.exposeFloat('ctr', {
+      nullable: true,
+      description:
+        'Click-through rate in percent (0–100; 1.5 means 1.5 %). AdStat: its own figure (a percentage, rounded by AdStat). TON.ai: clicks ÷ impressions × 100, computed by adgraph because TON.ai does not document the unit of its `ctr`; null when there were no impressions.',
+    }),
+    cvr: t.exposeFloat('cvr', {
+      nullable: true,
+      description:
+        'Conversion rate in percent (0–100). AdStat: its own figure (null for campaigns, whose list has none). TON.ai: conversions ÷ clicks × 100, computed by adgraph because TON.ai does not document the unit of its `cr`; null when there were no clicks.',
+    }),
+    providerCtr: t.exposeFloat('providerCtr', {
+      nullable: true,
+      description: 'The click-through figure exactly as the provider sent it (AdStat `ctr`: percent; TON.ai `ctr`: unit not documented). Prefer `ctr`, which has one unit across providers.',
+    }),
+    providerCvr: t.exposeFloat('providerCvr', {
+      nullable: true,
+      description: 'The conversion figure exactly as the provider sent it (AdStat `cvr`: percent; TON.ai `cr`: unit not documented); null where the provider sends none. Prefer `cvr`.',
+    }),
     cpc: t.field({ type: MoneyRef, nullable: true, description: 'Cost per click.', resolve: (s) => s.cpc }),
     cpm: t.field({ type: MoneyRef, nullable: true, description: 'Cost per thousand impressions.', resolve: (s) => s.cpm }),
     cps: t.field({ type: MoneyRef, nullable: true, description: 'Cost per goal.', resolve: (s) => s.cps }),

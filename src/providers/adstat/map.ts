@@ -113,8 +113,11 @@ export function advertisementFromRow(connectionId: string, row: WireAdvertisemen
     goals: row.goals,
     conversions: null,
     videoOpens: row.opened,
+    // AdStat's figures are percentages (its campaign example: 128 clicks of 15,400 impressions, ctr 0.83).
     ctr: row.ctr,
     cvr: row.cvr,
+    providerCtr: row.ctr,
+    providerCvr: row.cvr,
     cpc: moneyOrNull(row.cpc, DEFAULT_CURRENCY),
     cpm: moneyOrNull(row.cpm, DEFAULT_CURRENCY),
     cps: moneyOrNull(row.cps, DEFAULT_CURRENCY),
@@ -164,6 +167,13 @@ function declineReason(raw: string | Record<string, unknown>): { code: string | 
 }
 
 const asStrings = (values: (string | number)[]): string[] => values.map(String);
+
+/** AdStat sends `event` on every ad, with null fields when the ad has none: that is no event. */
+function pixelEventOf(event: WireAdvertisementDetails['event']): AdvertisementDetails['pixelEvent'] {
+  const tgEventId = event?.tg_event_id ?? event?.tg_id ?? null;
+  const name = event?.name ?? null;
+  return tgEventId === null && name === null ? null : { tgEventId, name };
+}
 
 export function advertisementFromDetails(connectionId: string, wire: WireAdvertisementDetails): AdvertisementDetails {
   const currency = wire.currency || DEFAULT_CURRENCY;
@@ -235,7 +245,7 @@ export function advertisementFromDetails(connectionId: string, wire: WireAdverti
       rawAfterModerationStatus: afterModeration,
     },
     labelling: { erid: wire.other_info, kktuIds: wire.kktu_ids },
-    pixelEvent: wire.event ? { tgEventId: wire.event.tg_event_id ?? wire.event.tg_id ?? null, name: wire.event.name } : null,
+    pixelEvent: pixelEventOf(wire.event),
   };
 }
 
@@ -260,6 +270,8 @@ export function campaignFromWire(connectionId: string, wire: WireCampaign): Adst
       videoOpens: null,
       ctr: wire.ctr,
       cvr: null,
+      providerCtr: wire.ctr,
+      providerCvr: null,
       cpc: moneyOrNull(wire.cpc, DEFAULT_CURRENCY),
       cpm: moneyOrNull(wire.cpm, DEFAULT_CURRENCY),
       cps: moneyOrNull(wire.cps, DEFAULT_CURRENCY),

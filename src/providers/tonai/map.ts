@@ -1,7 +1,7 @@
 /** TON.ai wire → domain. Every TON.ai money, time and status conversion happens here. */
 import type { CampaignStatus, TonaiCampaignDetails, TonaiCampaignSummary } from '../../domain/model.js';
 import type { NewTonaiCampaign } from '../../domain/writes.js';
-import { fromEpochMs, money } from '../../domain/values.js';
+import { fromEpochMs, money, percentOf } from '../../domain/values.js';
 import { ACTION_TYPES, AD_FORMAT, BUDGET_STRATEGY, CURRENCY, PLATFORMS, type WireDetail, type WireListCampaign } from './wire.js';
 
 /** `campaignStatus` values published by the provider's newer documentation. */
@@ -37,8 +37,12 @@ export function campaignFromList(connectionId: string, wire: WireListCampaign): 
       goals: null,
       conversions: wire.conversions ?? null,
       videoOpens: null,
-      ctr: wire.ctr,
-      cvr: wire.cr,
+      // TON.ai does not say what unit `ctr` and `cr` are in (percent or fraction), so the rates are
+      // computed from the counts, in AdStat's unit (percent); the raw figures stay beside them.
+      ctr: percentOf(wire.clicks, wire.impressions),
+      cvr: percentOf(wire.conversions ?? null, wire.clicks),
+      providerCtr: wire.ctr,
+      providerCvr: wire.cr,
       cpc: null,
       cpm: null,
       cps: null,

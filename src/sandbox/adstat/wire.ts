@@ -216,7 +216,8 @@ export function adDetails(state: AdstatState, ad: Advertisement): Record<string,
     target_search: ad.targetSearch ? [...ad.targetSearch] : null,
     target_bots: ad.targetBots ? ad.targetBots.map((b) => ({ url: b.url, title: b.title, photo_url: b.photoUrl })) : null,
     // The example has `tg_id` and `name` (the field table says `event.tg_event_id`); the example wins.
-    event: event ? { tg_id: event.tgEventId, name: event.title } : null,
+    // AdStat always sends the object; an ad without a Pixel Tag event gets one of nulls.
+    event: event ? { tg_id: event.tgEventId, name: event.title } : { tg_id: null, name: null },
   };
 }
 
