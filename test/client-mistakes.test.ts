@@ -169,7 +169,8 @@ function* mistakes(type: GraphQLInputType, name: string, parentName: string, at:
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
     const item = base(inner.ofType, name, parentName);
-    for (const n of [0, 2, 51, 501, 5001]) {
+    // Limits sit at 50, 500 and 5000; the largest only for arguments themselves, to keep bodies small.
+    for (const n of at.includes('.') ? [0, 2, 51, 501] : [0, 2, 51, 501, 5001]) {
       const list = Array.from({ length: n }, () => item);
       yield { at, value: `[${n} items]`, whole: list };
     }
@@ -281,13 +282,14 @@ async function send(c: Case): Promise<GraphQLResponse> {
   return Object.keys(files).length > 0 ? h.upload(c.query, variables, files) : h.gql(c.query, variables);
 }
 
-/** What is wrong with an answer to a client mistake, or null when it is typed. */
+/** What is wrong with an answer to a client mistake, or null when it is typed and names the argument. */
 function untyped(res: GraphQLResponse): string | null {
   if (res.status >= 500) return `HTTP ${res.status}`;
   for (const error of res.errors ?? []) {
     const code = error.extensions?.code;
     if (code === undefined) return `an error without a code: ${error.message}`;
     if (code === 'INTERNAL_SERVER_ERROR') return `INTERNAL_SERVER_ERROR: ${error.message}`;
+    if (code === 'BAD_USER_INPUT' && typeof error.extensions?.argument !== 'string') return `BAD_USER_INPUT that names no argument: ${error.message}`;
   }
   return null;
 }

@@ -29,7 +29,7 @@ import { AdstatCampaignRef } from './campaign.js';
 import { InputError as GraphQLInputError } from './errors.js';
 import { kktuIndex } from './kktu.js';
 import { RequestPreviewRef, WRITE_ERRORS, bulkPayload, type ItemChange } from './mutation-errors.js';
-import { IssueList, rule } from './validation.js';
+import { globalIdOf, IssueList, rule } from './validation.js';
 
 // ---------- inputs ----------
 
@@ -213,7 +213,7 @@ const CreateAdvertisementInput = builder.inputType('CreateAdvertisementInput', {
   description: 'A new AdStat advertisement. Every documented field of AdStat’s create body; its cabinet is its campaign’s.',
   validate: createRules,
   fields: (t) => ({
-    campaignId: t.globalID({ required: true, for: [AdstatCampaignRef], description: 'The AdStat campaign (its global id) — it decides the cabinet.' }),
+    campaignId: t.globalID({ required: true, description: 'The AdStat campaign (its global id) — it decides the cabinet.', validate: globalIdOf('AdstatCampaign') }),
     title: t.string({ required: true, description: 'Title.' }),
     text: t.string({ required: true, description: 'Text.' }),
     adType: t.field({ type: AdTypeEnum, required: true, description: 'Targeting type.' }),
@@ -284,7 +284,7 @@ const UpdateAdvertisementInput = builder.inputType('UpdateAdvertisementInput', {
   description: 'Changes to an AdStat advertisement (the fields AdStat’s edit takes). Only the fields given change; null clears where allowed.',
   validate: updateRules,
   fields: (t) => ({
-    id: t.globalID({ required: true, for: [AdvertisementRef], description: 'The advertisement.' }),
+    id: t.globalID({ required: true, description: 'The advertisement.', validate: globalIdOf('Advertisement') }),
     title: t.string({ required: false, description: 'Title.' }),
     text: t.string({ required: false, description: 'Text.' }),
     promoteUrl: t.string({ required: false, description: 'Promoted URL.' }),
@@ -649,7 +649,7 @@ builder.queryField('validateTargetBots', (t) =>
     type: [TargetBotCheckRef],
     description: 'Asks AdStat whether bots can be targeted by a cabinet’s bot ads: one verdict per bot, in order. A read: nothing changes.',
     args: {
-      accountId: t.arg.globalID({ required: true, description: 'The AdStat cabinet (Account global id).' }),
+      accountId: t.arg.globalID({ required: true, description: 'The AdStat cabinet (Account global id).', validate: globalIdOf('Account') }),
       bots: t.arg.stringList({ required: true, description: 'Bot links or usernames, e.g. "t.me/some_bot", "@some_bot" or "some_bot" (1–50). Each verdict names the bot as given here.', validate: z.array(z.string().trim().min(1, rule('BOT_EMPTY', 'a bot link or name must not be empty'))).min(1, rule('BOTS_COUNT', 'give at least 1 bot')).max(50, rule('BOTS_COUNT', 'at most 50 bots per check')) }),
     },
     resolve: async (_root, args, ctx) => {

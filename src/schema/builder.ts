@@ -4,7 +4,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { FileUpload } from 'graphql-upload-minimal';
 import type { Context } from '../context.js';
@@ -25,6 +25,15 @@ export const builder = new SchemaBuilder<{
   plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   relay: {
+    // A malformed id decodes to no type instead of throwing: the relay plugin's error cannot name
+    // the argument, so each global-id argument's rule (globalIdOf) refuses it, naming it.
+    decodeGlobalID: (globalID) => {
+      try {
+        return decodeGlobalID(globalID);
+      } catch {
+        return { typename: '', id: globalID };
+      }
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: { description: 'The page of items without cursors (the same as edges { node }).' },

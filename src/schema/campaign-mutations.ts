@@ -7,7 +7,7 @@ import { RULES } from '../providers/tonai/wire.js';
 import { builder } from './builder.js';
 import { TonaiCampaignRef, type TonaiRef } from './campaign.js';
 import { RequestPreviewRef, WRITE_ERRORS, bulkPayload, type ItemChange } from './mutation-errors.js';
-import { ValidationFailure, rule } from './validation.js';
+import { globalIdOf, ValidationFailure, rule } from './validation.js';
 
 const BillingTypeEnum = builder.enumType('TonaiBillingType', {
   description: 'How a TON.ai campaign pays.',
@@ -122,7 +122,7 @@ const CreateInput = builder.inputType('CreateTonaiCampaignInput', {
   description: 'A new TON.ai campaign: every field TON.ai requires, checked before sending.',
   validate: createRules,
   fields: (t) => ({
-    accountId: t.globalID({ required: true, description: 'The TON.ai account (Account global id) — which configured key creates it.' }),
+    accountId: t.globalID({ required: true, description: 'The TON.ai account (Account global id) — which configured key creates it.', validate: globalIdOf('Account') }),
     name: t.string({ required: true, description: `Campaign name, ${RULES.name.min}–${RULES.name.max} characters.` }),
     targeting: t.field({ type: TargetingInput, required: false, description: 'Who sees it.' }),
     budget: t.field({ type: BudgetInput, required: true, description: 'Budget and run time.' }),

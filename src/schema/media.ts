@@ -10,7 +10,7 @@ import { AUDIENCE, MEDIA_TYPES } from '../providers/adstat/rules.js';
 import { AudienceRef } from './audience.js';
 import { builder } from './builder.js';
 import { WRITE_ERRORS } from './mutation-errors.js';
-import { ValidationFailure, rule } from './validation.js';
+import { globalIdOf, ValidationFailure, rule } from './validation.js';
 
 /** The cabinet behind an Account global id, or a ValidationError naming `input.accountId`. */
 async function adstatCabinet(ctx: Context, accountId: { typename: string; id: string }): Promise<{ client: AdstatClient; cabinet: Account }> {
@@ -38,7 +38,7 @@ async function spooled(upload: Promise<FileUpload>, spool: (stream: Readable, fi
 const UploadMediaInput = builder.inputType('UploadMediaInput', {
   description: 'A media file for an AdStat advertisement.',
   fields: (t) => ({
-    accountId: t.globalID({ required: true, description: 'The AdStat cabinet (Account global id).' }),
+    accountId: t.globalID({ required: true, description: 'The AdStat cabinet (Account global id).', validate: globalIdOf('Account') }),
     file: t.field({
       type: 'Upload',
       required: true,
@@ -83,7 +83,7 @@ const CreateAudienceInput = builder.inputType('CreateAudienceInput', {
     if (input.title.length > 255) ctx.addIssue({ code: 'custom', path: ['title'], ...rule('LENGTH', 'must be at most 255 characters') });
   }),
   fields: (t) => ({
-    accountId: t.globalID({ required: true, description: 'The AdStat cabinet (Account global id); it must be an Uzbekistan cabinet.' }),
+    accountId: t.globalID({ required: true, description: 'The AdStat cabinet (Account global id); it must be an Uzbekistan cabinet.', validate: globalIdOf('Account') }),
     title: t.string({ required: true, description: 'Audience name.' }),
     file: t.field({ type: 'Upload', required: true, description: 'The numbers (GraphQL multipart request).' }),
     validateOnly: t.boolean({ required: false, defaultValue: false, description: 'Check the cabinet and the whole file, and create nothing.' }),

@@ -3,6 +3,8 @@
  * "[CODE] text" (see `rule`), checks that need the provider add issues directly. An issue names
  * the input path and the rule, and nothing is sent upstream while any issue stands.
  */
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
 
 export interface Issue {
   /** Path in the mutation's arguments, e.g. ["input", "targeting", "bots", "2"]. */
@@ -54,4 +56,14 @@ export class IssueList {
   throwIfAny(): void {
     if (this.issues.length > 0) throw new ValidationFailure(this.issues);
   }
+}
+
+/**
+ * The rule of a global-id argument or input field: names it when the id is malformed or of another
+ * type. The builder decodes ids without throwing (see builder.ts), so this sees every id and can
+ * say which argument was wrong, where the relay plugin's own refusal could not.
+ */
+export function globalIdOf(...typenames: string[]) {
+  const expected = typenames.join(' or ');
+  return z.object({ typename: z.string(), id: z.string() }).refine((decoded) => typenames.includes(decoded.typename), rule('GLOBAL_ID', `must be the global id of ${/^[AEIOU]/.test(expected) ? 'an' : 'a'} ${expected} (as its \`id\` field returns it)`));
 }
