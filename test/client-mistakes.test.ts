@@ -290,6 +290,7 @@ function untyped(res: GraphQLResponse): string | null {
     if (code === undefined) return `an error without a code: ${error.message}`;
     if (code === 'INTERNAL_SERVER_ERROR') return `INTERNAL_SERVER_ERROR: ${error.message}`;
     if (code === 'BAD_USER_INPUT' && typeof error.extensions?.argument !== 'string') return `BAD_USER_INPUT that names no argument: ${error.message}`;
+    if (code === 'BAD_USER_INPUT' && typeof error.extensions?.rule !== 'string') return `BAD_USER_INPUT that names no rule: ${error.message}`;
   }
   return null;
 }
@@ -334,30 +335,44 @@ describe('client mistakes (generated from schema.graphql)', () => {
 });
 
 describe('client mistakes answer BAD_USER_INPUT naming the argument and the rule', () => {
-  async function expectBadInput(query: string, variables: Record<string, unknown>, argument: string, rule: RegExp): Promise<void> {
+  async function expectBadInput(query: string, variables: Record<string, unknown>, argument: string, rule: string, text: RegExp): Promise<void> {
     const res = await h.gql(query, variables);
     expect(res.errors, JSON.stringify(res)).toHaveLength(1);
     const error = res.errors![0]!;
     expect(error.extensions?.code, JSON.stringify(error)).toBe('BAD_USER_INPUT');
     expect(error.extensions?.argument).toBe(argument);
-    expect(error.message).toMatch(rule);
+    expect(error.extensions?.rule).toBe(rule);
+    expect(error.message).toMatch(text);
   }
 
   it('validateTargetBots takes 1 to 50 bots', async () => {
     const q = 'query ($id: ID!, $bots: [String!]!) { validateTargetBots(accountId: $id, bots: $bots) { ok } }';
-    await expectBadInput(q, { id: real.account, bots: [] }, 'bots', /bots.*at least 1/i);
-    await expectBadInput(q, { id: real.account, bots: Array.from({ length: 51 }, (_, i) => `t.me/bot_${i}`) }, 'bots', /bots.*at most 50/i);
-    await expectBadInput(q, { id: real.account, bots: ['  '] }, 'bots[0]', /bots\[0\]/);
+    await expectBadInput(q, { id: real.account, bots: [] }, 'bots', 'BOTS_COUNT', /bots.*at least 1/i);
+    await expectBadInput(q, { id: real.account, bots: Array.from({ length: 51 }, (_, i) => `t.me/bot_${i}`) }, 'bots', 'BOTS_COUNT', /bots.*at most 50/i);
+    await expectBadInput(q, { id: real.account, bots: ['  '] }, 'bots[0]', 'BOT_EMPTY', /bots\[0\]/);
+  });
+
+  it('an id of the wrong type names its argument', async () => {
+    const q = 'query ($id: ID!) { validateTargetBots(accountId: $id, bots: ["t.me/some_bot"]) { ok } }';
+    await expectBadInput(q, { id: real.advertisement }, 'accountId', 'GLOBAL_ID', /accountId: must be the global id of an Account/);
+    await expectBadInput(q, { id: 'not-an-id' }, 'accountId', 'GLOBAL_ID', /accountId: must be the global id of an Account/);
+  });
+
+  it('a variable of the wrong type names it', async () => {
+    const q = 'query ($first: Int, $period: CreationPeriod) { advertisements(first: $first, period: $period) { nodes { id } } }';
+    await expectBadInput(q, { period: 'LAST_YEAR' }, 'period', 'TYPE', /LAST_YEAR/);
+    await expectBadInput(q, { first: 1e10 }, 'first', 'TYPE', /first/);
+    await expectBadInput(q, { first: 5001 }, 'first', 'RANGE', /first: must be a whole number from 0 to 5000/);
   });
 
   it('nodes takes at most 500 ids', async () => {
-    await expectBadInput('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 501 }, () => real.advertisement) }, 'ids', /ids.*at most 500/);
+    await expectBadInput('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 501 }, () => real.advertisement) }, 'ids', 'TOO_MANY', /ids.*at most 500/);
   });
 
   it('_entities refuses a __typename that is not an entity', async () => {
     const q = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
-    await expectBadInput(q, { r: [{ __typename: 'Nope', id: 'x' }] }, 'representations[0]', /__typename.*Nope/);
-    await expectBadInput(q, { r: [{ id: 'x' }] }, 'representations[0]', /__typename/);
+    await expectBadInput(q, { r: [{ __typename: 'Nope', id: 'x' }] }, 'representations[0]', 'ENTITY_TYPENAME', /__typename.*Nope/);
+    await expectBadInput(q, { r: [{ id: 'x' }] }, 'representations[0]', 'ENTITY_TYPENAME', /__typename/);
   });
 
   it('a document nested too deep to parse is refused, not a crash', async () => {

@@ -655,7 +655,7 @@ builder.queryField('validateTargetBots', (t) =>
     resolve: async (_root, args, ctx) => {
       const [provider, login, cabinetId] = args.accountId.id.split(':');
       if (args.accountId.typename !== 'Account' || provider !== 'ADSTAT' || !login || !cabinetId) {
-        throw new GraphQLInputError('accountId', 'must be the global id of an AdStat account');
+        throw new GraphQLInputError('accountId', 'must be the global id of an AdStat account', 'GLOBAL_ID');
       }
       const bad = args.bots.findIndex((bot) => botUsername(bot) === null);
       if (bad >= 0) throw new GraphQLInputError('bots', `bots[${bad}] ("${args.bots[bad]}") names no Telegram bot: give its username or link, e.g. "some_bot" or "t.me/some_bot"`);

@@ -52,7 +52,7 @@ function variableError(error: GraphQLError): GraphQLError {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
-    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', ...(at ? { argument: at } : {}) },
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', rule: 'TYPE', ...(at ? { argument: at } : {}) },
   });
 }
 
@@ -88,7 +88,7 @@ export function toClientError(error: unknown, path?: ReadonlyArray<string | numb
   }
   // Pothos refuses an argument it decodes (a global id of the wrong type) with this class.
   if (original instanceof PothosValidationError && original.extensions.code === undefined) {
-    return new GraphQLError(original.message, { ...options, extensions: { ...original.extensions, code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(original.message, { ...options, extensions: { rule: 'INVALID', ...original.extensions, code: 'BAD_USER_INPUT' } });
   }
   // No path: the request failed before execution, so it is what the client sent (its variables).
   if (base && base.path === undefined && base.extensions.code === undefined && (!base.originalError || base.originalError instanceof GraphQLError)) {

@@ -77,9 +77,9 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       const query = args.query.trim().toLowerCase();
-      if (query === '') throw new InputError('query', 'must not be empty');
+      if (query === '') throw new InputError('query', 'must not be empty', 'EMPTY');
       const first = args.first ?? 50;
-      if (!Number.isInteger(first) || first < 1 || first > 500) throw new InputError('first', `must be a whole number from 1 to 500 (got ${first})`);
+      if (!Number.isInteger(first) || first < 1 || first > 500) throw new InputError('first', `must be a whole number from 1 to 500 (got ${first})`, 'RANGE');
       const { all } = await kktuIndex(ctx);
       return all
         .filter((n) => (!args.selectableOnly || n.level === 3) && (n.code.toLowerCase().startsWith(query) || n.name.toLowerCase().includes(query)))

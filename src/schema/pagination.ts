@@ -33,14 +33,14 @@ export function encodeCursor(position: Position): string {
 export function decodeCursor(cursor: string, argument: string): Position {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const m = /^o1:(\d{1,6}):(\d{1,9})$/.exec(text);
-  if (!m) throw new InputError(argument, 'not a cursor of this list (use a cursor returned by it)');
+  if (!m) throw new InputError(argument, 'not a cursor of this list (use a cursor returned by it)', 'CURSOR');
   return { source: Number(m[1]), offset: Number(m[2]) };
 }
 
 function size(value: number | null | undefined, argument: string): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw new InputError(argument, `must be a whole number from 0 to ${MAX_PAGE_SIZE} (got ${value})`);
+    throw new InputError(argument, `must be a whole number from 0 to ${MAX_PAGE_SIZE} (got ${value})`, 'RANGE');
   }
   return value;
 }
@@ -67,15 +67,15 @@ export async function mergedConnection<T>(
 ): Promise<Connection<T>> {
   const first = size(args.first, 'first');
   const last = size(args.last, 'last');
-  if (first !== undefined && last !== undefined) throw new InputError('last', 'give either first or last, not both');
-  if (args.after && args.before) throw new InputError('before', 'give either after or before, not both');
+  if (first !== undefined && last !== undefined) throw new InputError('last', 'give either first or last, not both', 'EXCLUSIVE');
+  if (args.after && args.before) throw new InputError('before', 'give either after or before, not both', 'EXCLUSIVE');
 
   if (last !== undefined || args.before) {
-    if (!args.before) throw new InputError('last', 'needs before: the providers do not report where their lists end, so page backwards from a cursor');
+    if (!args.before) throw new InputError('last', 'needs before: the providers do not report where their lists end, so page backwards from a cursor', 'LAST_NEEDS_BEFORE');
     const before = decodeCursor(args.before, 'before');
     const count = last ?? DEFAULT_PAGE_SIZE;
     const source = sources[before.source];
-    if (!source) throw new InputError('before', 'not a cursor of this list');
+    if (!source) throw new InputError('before', 'not a cursor of this list', 'CURSOR');
     // Backwards stays within the cursor's source: the page may be shorter than `last`.
     const start = Math.max(0, before.offset - count);
     const page = await source.fetch(start, before.offset - start);
@@ -93,7 +93,7 @@ export async function mergedConnection<T>(
 
   const count = first ?? DEFAULT_PAGE_SIZE;
   const start = args.after ? decodeCursor(args.after, 'after') : { source: 0, offset: -1 };
-  if (start.source >= sources.length && sources.length > 0) throw new InputError('after', 'not a cursor of this list');
+  if (start.source >= sources.length && sources.length > 0) throw new InputError('after', 'not a cursor of this list', 'CURSOR');
   const edges: { cursor: string; node: T }[] = [];
   let hasNextPage = false;
   let position: Position = { source: start.source, offset: start.offset + 1 };
