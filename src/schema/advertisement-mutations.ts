@@ -658,7 +658,7 @@ builder.queryField('validateTargetBots', (t) =>
         throw new GraphQLInputError('accountId', 'must be the global id of an AdStat account', 'GLOBAL_ID');
       }
       const bad = args.bots.findIndex((bot) => botUsername(bot) === null);
-      if (bad >= 0) throw new GraphQLInputError('bots', `bots[${bad}] ("${args.bots[bad]}") names no Telegram bot: give its username or link, e.g. "some_bot" or "t.me/some_bot"`);
+      if (bad >= 0) throw new GraphQLInputError('bots', `bots[${bad}] ("${args.bots[bad]}") names no Telegram bot: give its username or link, e.g. "some_bot" or "t.me/some_bot"`, 'TARGET_BOT_USERNAME');
       return clientFor(ctx, login).validateBots(cabinetId, args.bots);
     },
   }),
