@@ -1,5 +1,7 @@
 /** The schema says what it returns: no event is null, and rates have one unit across providers. */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADSTAT_AD_DETAILS } from './fixtures/documented-examples.js';
 import { startHarness, type Harness } from './helpers/harness.js';
 
 interface Stats {
@@ -35,6 +37,18 @@ describe('what the schema says it returns', () => {
     expect(withEvent.length).toBeGreaterThan(0);
     expect(without.map((a) => a.pixelEvent)).toEqual(without.map(() => null));
     for (const ad of withEvent) expect(ad.pixelEvent?.tgEventId).toEqual(expect.any(String));
+  });
+
+  it('pixelEvent is null when AdStat answers the documented details with an event of nulls', async () => {
+    const adId = 4243;
+    h.sandbox.adstat.server.controls.addFault({ endpoint: 'GET /api/advertisement/telegram/:ad_id', status: 200, body: { ...ADSTAT_AD_DETAILS, ad_id: adId, event: { tg_event_id: null, name: null } }, times: 1 });
+    try {
+      const res = await h.gql('query ($id: ID!) { node(id: $id) { ... on Advertisement { title pixelEvent { tgEventId name } } } }', { id: encodeGlobalID('Advertisement', `demo:${adId}`) });
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(res.data).toEqual({ node: { title: ADSTAT_AD_DETAILS.title, pixelEvent: null } });
+    } finally {
+      h.sandbox.adstat.server.controls.clearFaults();
+    }
   });
 
   it('TON.ai rates are computed from the counts, in percent, with TON.ai’s raw figures beside them', async () => {
