@@ -76,7 +76,10 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
           log.error('unexpected error', { error: original instanceof Error ? original.stack ?? original.message : String(original) });
         } else if (isClientMistake(client)) {
           // The client's own mistake: worth a line for support, not an alert, and no stack.
-          log.info('client mistake', { code: client.extensions.code, argument: client.extensions.argument, message: client.message });
+          log.info('client mistake', { code: client.extensions.code, argument: client.extensions.argument, rule: client.extensions.rule, message: client.message });
+        } else if (client !== error) {
+          // A provider failure, at ERROR as Yoga logged it before (its own line is now debug, see logging).
+          log.error('request failed', { code: client.extensions.code, provider: client.extensions.provider, account: client.extensions.account, message: client.message });
         }
         return client;
       },
