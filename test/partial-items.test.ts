@@ -41,4 +41,22 @@ describe('nodes(ids) with one failing item', () => {
       h.sandbox.adstat.server.controls.clearFaults();
     }
   });
+
+  it('in a list, an item whose details fail keeps its row fields and its neighbours (error at its field)', async () => {
+    const list = await h.gql<{ advertisements: { nodes: { id: string; providerId: string; telegramId: number | null }[] } }>('{ advertisements(first: 3) { nodes { id providerId telegramId } } }');
+    const ads = list.data!.advertisements.nodes;
+    h.clearCache();
+    h.sandbox.adstat.server.controls.addFault({ endpoint: DETAILS, path: `/api/advertisement/telegram/${ads[1]!.providerId}`, status: 500 });
+    try {
+      const res = await h.gql<{ advertisements: { nodes: { id: string; telegramId: number | null }[] } }>('{ advertisements(first: 3) { nodes { id telegramId } } }');
+      expect(res.data!.advertisements.nodes).toEqual([
+        { id: ads[0]!.id, telegramId: ads[0]!.telegramId },
+        { id: ads[1]!.id, telegramId: null },
+        { id: ads[2]!.id, telegramId: ads[2]!.telegramId },
+      ]);
+      expect(res.errors?.map((e) => e.path)).toEqual([['advertisements', 'nodes', 1, 'telegramId']]);
+    } finally {
+      h.sandbox.adstat.server.controls.clearFaults();
+    }
+  });
 });
