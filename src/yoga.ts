@@ -26,7 +26,8 @@ function usePartialErrors(): Plugin<Context> {
 /**
  * graphql-js's parser recurses once per nesting level, so a document nested deep enough overflows
  * the stack: that is the client's document, not our fault. Hand-written because no limit plugin
- * catches it: a depth limit runs after parsing, and a token limit may allow a narrow deep document.
+ * covers it whatever its settings: a depth limit runs after parsing, and a token limit can be off
+ * or set high enough to let a deep document through.
  */
 function useNestingGuard(): Plugin<Context> {
   return {
@@ -36,8 +37,6 @@ function useNestingGuard(): Plugin<Context> {
           return parseFn(source, options);
         } catch (error) {
           if (error instanceof RangeError) {
-            // Yoga answers parse failures without masking, so this is the one place to log it.
-            log.info('client mistake', { code: 'BAD_USER_INPUT', rule: 'NESTING', message: 'document nested too deep to parse' });
             throw new GraphQLError('The document is nested too deep to parse; flatten it (fragments, fewer levels of lists).', { extensions: { code: 'BAD_USER_INPUT', rule: 'NESTING' } });
           }
           throw error;
