@@ -149,6 +149,11 @@ function printPreviewResult(label: string, result: PreviewAdvertisementMutation[
   }
 }
 
+/** The items of a list without its null items: a null is a login or key that failed (`execute` printed its error). */
+function present<T>(items: readonly (T | null)[]): T[] {
+  return items.filter((item): item is T => item !== null);
+}
+
 // ---------- the dashboard ----------
 
 async function main(): Promise<void> {
@@ -163,8 +168,9 @@ async function main(): Promise<void> {
     console.log(`  ${pad(c.provider, 7)} ${pad(c.id, 12)} ${pad(c.label, 24)} ${balances}`);
   }
 
-  console.log(`\nAccounts (${overview.accounts.length})`);
-  for (const a of overview.accounts) {
+  const accounts = present(overview.accounts);
+  console.log(`\nAccounts (${accounts.length})`);
+  for (const a of accounts) {
     console.log(`  ${pad(a.provider, 7)} ${pad(a.providerId, 14)} ${pad(a.name, 28)} ${pad(a.status, 8)} balance ${money(a.balance ?? a.balanceTotal)}`);
   }
 
@@ -175,13 +181,14 @@ async function main(): Promise<void> {
   ]);
 
   const adPage = ads.advertisements;
-  console.log(`\nAdvertisements, first page (${adPage.edges.length}${adPage.pageInfo.hasNextPage ? `, more after cursor ${adPage.pageInfo.endCursor}` : ''})`);
-  for (const { node: ad } of adPage.edges) {
+  const adEdges = present(adPage.edges);
+  console.log(`\nAdvertisements, first page (${adEdges.length}${adPage.pageInfo.hasNextPage ? `, more after cursor ${adPage.pageInfo.endCursor}` : ''})`);
+  for (const { node: ad } of adEdges) {
     const stats = ad.statistics ? `${ad.statistics.impressions} impr, ${ad.statistics.clicks} clicks, spent ${money(ad.statistics.spent)}` : 'no statistics';
     console.log(`  ${pad(ad.providerId, 8)} ${pad(ad.title, 30)} ${pad(ad.status, 9)} ${pad(ad.adType, 15)} cpm ${pad(money(ad.cpm), 10)} ${stats}`);
   }
 
-  const campaigns = [...adstatCampaigns.campaigns.edges, ...tonaiCampaigns.campaigns.edges].map((e) => e.node);
+  const campaigns = present([...adstatCampaigns.campaigns.edges, ...tonaiCampaigns.campaigns.edges]).map((e) => e.node);
   console.log(`\nCampaigns (${campaigns.length}: first 5 of each provider)`);
   for (const c of campaigns) {
     console.log(`  ${pad(c.provider, 7)} ${pad(c.providerId, 10)} ${pad(c.name, 30)} ${pad(c.status, 10)} ${describeCampaign(c)}`);

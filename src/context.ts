@@ -3,7 +3,6 @@
  * to report beside data.
  */
 import DataLoader from 'dataloader';
-import type { GraphQLError } from 'graphql';
 import type { AdvertisementDetails, AdvertisementSummary, TonaiCampaignDetails, TonaiCampaignSummary } from './domain/model.js';
 import type { Providers } from './providers/index.js';
 
@@ -51,11 +50,6 @@ export async function listReadsSettled(ctx: Context, connectionId: string): Prom
 export interface Context {
   providers: Providers;
   environment: EnvironmentInfo;
-  /**
-   * Failures of one provider, account or item that do not fail the query: resolvers record them
-   * here and the server appends them to the response's `errors` with their path.
-   */
-  partialErrors: GraphQLError[];
   loaders: Loaders;
   seen: SeenRows;
   /**
@@ -91,7 +85,6 @@ export function createContext(providers: Providers, environment: EnvironmentInfo
   return {
     providers,
     environment,
-    partialErrors: [],
     seen: { advertisements: new Map(), tonaiCampaigns: new Map(), inflight: new Map() },
     loaders: {
       // AdStat has no batch read: each ad's details path is its own call (and its own rate bucket).

@@ -1,4 +1,4 @@
-/** Yoga: the schema, the per-request context, error masking and partial-failure reporting. */
+/** Yoga: the schema, the per-request context and error masking (partial failures are null slots: schema/errors.ts). */
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context, type EnvironmentInfo } from './context.js';
@@ -7,21 +7,6 @@ import type { Providers } from './providers/index.js';
 import { isClientMistake, toClientError } from './schema/errors.js';
 import { schema } from './schema/index.js';
 import { graphiqlOptions, renderAdgraphGraphiQL } from './graphiql.js';
-
-/** Appends the failures that resolvers recorded without failing their field. */
-function usePartialErrors(): Plugin<Context> {
-  return {
-    onExecute() {
-      return {
-        onExecuteDone({ args, result, setResult }) {
-          const ctx = args.contextValue as Context;
-          if (ctx.partialErrors.length === 0 || Symbol.asyncIterator in result) return;
-          setResult({ ...result, errors: [...(result.errors ?? []), ...ctx.partialErrors] });
-        },
-      };
-    },
-  };
-}
 
 /**
  * graphql-js's parser recurses once per nesting level, so a document nested deep enough overflows
@@ -83,6 +68,6 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
         return client;
       },
     },
-    plugins: [useNestingGuard(), usePartialErrors()],
+    plugins: [useNestingGuard()],
   });
 }

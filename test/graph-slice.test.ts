@@ -85,13 +85,15 @@ describe('the first slice of the graph, over HTTP and the simulators', () => {
     expect(res.status).toBe(200);
     expect(res.data!.advertisements.edges).toHaveLength(5);
     expect(res.data!.accounts.length).toBeGreaterThan(0);
-    expect(res.data!.campaigns.edges).toHaveLength(0);
-    expect(res.errors?.length).toBeGreaterThanOrEqual(1);
-    for (const error of res.errors!) {
-      expect(error.path).toEqual(['campaigns']);
-      expect(error.extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'TONAI' });
-      expect(['alpha', 'beta']).toContain(error.extensions!.account);
-    }
+    // One null edge per failed TON.ai key, each with its error at that edge's path (a gateway keeps
+    // an error only where the data is null; before, the errors sat beside an empty list).
+    expect(res.data!.campaigns.edges).toEqual([null, null]);
+    expect(res.errors!.map((e) => e.path)).toEqual([
+      ['campaigns', 'edges', 0],
+      ['campaigns', 'edges', 1],
+    ]);
+    for (const error of res.errors!) expect(error.extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'TONAI' });
+    expect(res.errors!.map((e) => e.extensions!.account)).toEqual(['alpha', 'beta']);
   });
 
   it('reports a malformed AdStat body as a provider-contract error on that part only', async () => {
@@ -100,6 +102,10 @@ describe('the first slice of the graph, over HTTP and the simulators', () => {
     expect(res.data!.campaigns.edges).toHaveLength(5);
     const error = res.errors!.find((e) => e.path?.[0] === 'advertisements');
     expect(error?.extensions).toMatchObject({ code: 'PROVIDER_CONTRACT', provider: 'ADSTAT', account: 'demo' });
+    // The failed login (the first) is the null edge at the error's path; the next login fills the page.
+    expect(error?.path).toEqual(['advertisements', 'edges', 0]);
+    expect(res.data!.advertisements.edges[0]).toBeNull();
+    expect(res.data!.advertisements.edges.slice(1)).toHaveLength(5);
   });
 
   it('rejects a bad page size with an error naming the argument and the rule, sending nothing upstream', async () => {

@@ -173,8 +173,15 @@ describe('partial failure', () => {
     h.sandbox.adstat.server.controls.addFault({ endpoint: 'GET /api/campaigns', status: 503 });
     const res = await h.gql<{ campaigns: Edges<{ provider: string }> }>(`{ campaigns(first: 50) { edges { node { provider name } } } }`);
     expect(res.status).toBe(200);
-    expect(res.data!.campaigns.edges.length).toBe(50);
-    expect(new Set(res.data!.campaigns.edges.map((e) => e.node.provider))).toEqual(new Set(['TONAI']));
+    // Each failed login is one null edge where its campaigns would be (AdStat first), its error at that edge.
+    const edges = res.data!.campaigns.edges;
+    expect(edges.slice(0, 2)).toEqual([null, null]);
+    expect(edges.slice(2).length).toBe(50);
+    expect(new Set(edges.slice(2).map((e) => e.node.provider))).toEqual(new Set(['TONAI']));
+    expect(res.errors!.map((e) => e.path)).toEqual([
+      ['campaigns', 'edges', 0],
+      ['campaigns', 'edges', 1],
+    ]);
     expect(res.errors!.map((e) => e.extensions)).toEqual([
       expect.objectContaining({ code: 'PROVIDER_UNAVAILABLE', provider: 'ADSTAT', account: 'demo' }),
       expect.objectContaining({ code: 'PROVIDER_UNAVAILABLE', provider: 'ADSTAT', account: 'agency2' }),

@@ -21,7 +21,7 @@ builder.objectFields(AccountRef, (t) => ({
     args: advertisementListArgs(t.arg),
     resolve: (account, args, ctx, info) => {
       const client = adstatClientOf(account, ctx);
-      return resolveAdvertisements(args, ctx, info, client ? [client] : [], (row) => row.accountName === account.name);
+      return resolveAdvertisements(args, ctx, client ? [client] : [], (row) => row.accountName === account.name);
     },
   }),
   campaigns: t.connection({
@@ -32,11 +32,11 @@ builder.objectFields(AccountRef, (t) => ({
       if (account.provider === 'ADSTAT') {
         const client = adstatClientOf(account, ctx);
         const sources = client ? [adstatCampaignSource(ctx, client, args, (c) => c.accountId === account.providerId)] : [];
-        return mergedConnection(args, sources, ctx, info);
+        return mergedConnection(args, sources);
       }
       const client = ctx.providers.tonai.get(account.connectionId);
       const period = args.period ?? 'ALL';
-      return mergedConnection(args, client && period === 'ALL' ? [tonaiCampaignSource(ctx, client, args)] : [], ctx, info);
+      return mergedConnection(args, client && period === 'ALL' ? [tonaiCampaignSource(ctx, client, args)] : []);
     },
   }),
   pixelEvents: t.field({

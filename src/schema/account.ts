@@ -5,7 +5,7 @@ import type { Account, AccountDetails, Provider } from '../domain/model.js';
 import type { AdstatClient } from '../providers/adstat/client.js';
 import type { TonaiClient } from '../providers/tonai/client.js';
 import { builder } from './builder.js';
-import { reportPartialFailure } from './errors.js';
+import { failedSlot } from './errors.js';
 import { MoneyRef, ProviderEnum } from './scalars.js';
 
 export const AccountStatusEnum = builder.enumType('AccountStatus', {
@@ -112,28 +112,31 @@ function selectsDetails(set: SelectionSetNode | undefined, info: GraphQLResolveI
   return false;
 }
 
-/** Every account of the selected providers; a failing login is reported beside the others. */
-export async function allAccounts(ctx: Context, info: GraphQLResolveInfo, provider?: Provider | null, name?: string | null): Promise<Account[]> {
+/**
+ * Every account of the selected providers. A failing login is one null slot (its error at that
+ * slot's path) where its accounts would be; the name filter keeps it, as its accounts are unknown.
+ */
+export async function allAccounts(ctx: Context, info: GraphQLResolveInfo, provider?: Provider | null, name?: string | null): Promise<(Account | Promise<never>)[]> {
   const wantsDetails = info.fieldNodes.some((node) => selectsDetails(node.selectionSet, info));
   const lists = await Promise.all([
     ...(provider === 'TONAI' ? [] : [...ctx.providers.adstat.values()]).map((client) => {
       // Both AdStat lists at once when details are selected: one round trip instead of two.
       if (wantsDetails) adstatCabinetDetails(ctx, client).catch(() => undefined);
-      return adstatCabinets(ctx, client).catch((error: unknown) => {
-        reportPartialFailure(ctx, info, error);
-        return [];
-      });
+      return adstatCabinets(ctx, client).catch((error: unknown) => [failedSlot(error)]);
     }),
     ...(provider === 'ADSTAT' ? [] : [...ctx.providers.tonai.values()].map((client) => Promise.resolve([tonaiAccount(client)]))),
   ]);
   const needle = name?.trim().toLowerCase();
-  return needle ? lists.flat().filter((a) => a.name.toLowerCase().includes(needle)) : lists.flat();
+  const all: (Account | Promise<never>)[] = lists.flat();
+  return needle ? all.filter((a) => a instanceof Promise || a.name.toLowerCase().includes(needle)) : all;
 }
 
 builder.queryField('accounts', (t) =>
   t.field({
     type: [AccountRef],
-    description: 'Every account of every configured login and key, optionally of one provider. A login that fails is reported in `errors` (with `extensions.code`, `provider`, `account`) and the rest are returned.',
+    // Items nullable: a login that fails is a null slot with its error at that slot's path.
+    nullable: { list: false, items: true },
+    description: 'Every account of every configured login and key, optionally of one provider. A login that fails is a null item where its accounts would be, with its error in `errors` at that item’s path (`extensions.code`, `provider`, `account`); the rest are returned.',
     args: {
       provider: t.arg({ type: ProviderEnum, required: false, description: 'Only accounts of this provider.' }),
       name: t.arg.string({ required: false, description: 'Only accounts whose name contains this (case-insensitive).' }),

@@ -405,25 +405,24 @@ export function advertisementListArgs(arg: ArgBuilder) {
 export function resolveAdvertisements(
   args: AdvertisementQueryArgs,
   ctx: Context,
-  info: GraphQLResolveInfo,
   clients: AdstatClient[],
   predicate?: (row: AdvertisementSummary) => boolean,
 ) {
-  return mergedConnection(args, clients.map((client) => adSource(ctx, client, args, predicate)), ctx, info);
+  return mergedConnection(args, clients.map((client) => adSource(ctx, client, args, predicate)));
 }
 
 builder.queryField('advertisements', (t) =>
   t.connection({
     type: AdvertisementRef,
     description:
-      'AdStat advertisements of every configured login, newest first. Pages of any size: adgraph reads AdStat’s 500-row pages (1,000 ads = 2 calls) and shares them across requests for a short time. A login that fails is reported in `errors` and skipped.',
+      'AdStat advertisements of every configured login, newest first. Pages of any size: adgraph reads AdStat’s 500-row pages (1,000 ads = 2 calls) and shares them across requests for a short time. A login that fails is one null edge where its ads would be, with its error in `errors` at that edge’s path.',
     args: {
       ...advertisementListArgs(t.arg),
       connectionId: t.arg.string({ required: false, description: 'Only this configured AdStat login.' }),
     },
     resolve: (_root, args, ctx, info) => {
       const clients = [...ctx.providers.adstat.values()].filter((c) => !args.connectionId || c.id === args.connectionId);
-      return resolveAdvertisements(args, ctx, info, clients);
+      return resolveAdvertisements(args, ctx, clients);
     },
   }),
 );

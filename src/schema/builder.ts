@@ -20,6 +20,8 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
   DefaultFieldNullability: false;
+  // A connection's source that fails is a null edge (see schema/errors.ts failedSlot).
+  DefaultEdgesNullability: { list: false; items: true };
 }>({
   // Federation last: it must see the resolvers the other plugins wrap.
   plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
@@ -36,7 +38,7 @@ export const builder = new SchemaBuilder<{
     },
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodesOnConnection: { description: 'The page of items without cursors (the same as edges { node }).' },
+    nodesOnConnection: { description: 'The page of items without cursors (the same as edges { node }, null where an edge is null).' },
     // node and nodes are defined in schema/node.ts: a malformed id must null one slot, not the field.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
@@ -48,7 +50,11 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Global id: opaque, stable, accepted by `node` and `nodes`.' },
     cursorFieldOptions: { description: 'Opaque cursor of this edge, for `after`/`before`.' },
     nodeFieldOptions: { description: 'The item at this edge.' },
-    edgesFieldOptions: { description: 'The page of items, with their cursors.' },
+    // Items nullable: a login or key whose page failed is one null edge, its error at that edge's path.
+    edgesFieldOptions: {
+      nullable: { list: false, items: true },
+      description: 'The page of items, with their cursors. A login or key that failed is one null item where its items would be, with its error in `errors` at that item’s path; `first` counts items only.',
+    },
     pageInfoFieldOptions: { description: 'Cursors and whether there are more items.' },
     hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'True when items precede this page.' },

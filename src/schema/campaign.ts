@@ -159,7 +159,7 @@ builder.node(AdstatCampaignRef, {
       args: advertisementListArgs(t.arg),
       resolve: (c, args, ctx, info) => {
         const client = ctx.providers.adstat.get(c.connectionId);
-        return resolveAdvertisements(args, ctx, info, client ? [client] : [], (row) => row.campaignId === c.id);
+        return resolveAdvertisements(args, ctx, client ? [client] : [], (row) => row.campaignId === c.id);
       },
     }),
   }),
@@ -290,7 +290,7 @@ export function campaignListArgs(arg: ArgBuilder) {
   };
 }
 
-export function resolveCampaigns(args: CampaignQueryArgs, ctx: Context, info: GraphQLResolveInfo, adstat: AdstatClient[], tonai: TonaiClient[]) {
+export function resolveCampaigns(args: CampaignQueryArgs, ctx: Context, adstat: AdstatClient[], tonai: TonaiClient[]) {
   const period = args.period ?? 'ALL';
   return mergedConnection(
     args,
@@ -298,19 +298,17 @@ export function resolveCampaigns(args: CampaignQueryArgs, ctx: Context, info: Gr
       ...(args.provider === 'TONAI' ? [] : adstat.map((client) => adstatCampaignSource(ctx, client, args))),
       ...(args.provider === 'ADSTAT' || period !== 'ALL' ? [] : tonai.map((client) => tonaiCampaignSource(ctx, client, args))),
     ],
-    ctx,
-    info,
   );
 }
 
 builder.queryField('campaigns', (t) =>
   t.connection({
     type: CampaignRef,
-    description: 'Campaigns of every configured AdStat login and TON.ai key (AdStat first, then TON.ai; newest first within each). A login or key that fails is reported in `errors` and skipped.',
+    description: 'Campaigns of every configured AdStat login and TON.ai key (AdStat first, then TON.ai; newest first within each). A login or key that fails is one null edge where its campaigns would be, with its error in `errors` at that edge’s path.',
     args: {
       provider: t.arg({ type: ProviderEnum, required: false, description: 'Only this provider.' }),
       ...campaignListArgs(t.arg),
     },
-    resolve: (_root, args, ctx, info) => resolveCampaigns(args, ctx, info, [...ctx.providers.adstat.values()], [...ctx.providers.tonai.values()]),
+    resolve: (_root, args, ctx, info) => resolveCampaigns(args, ctx, [...ctx.providers.adstat.values()], [...ctx.providers.tonai.values()]),
   }),
 );

@@ -1,12 +1,12 @@
 /**
  * How failures reach clients. Queries: partial data plus GraphQL errors whose `extensions` carry
- * `code`, `provider` and `account` (and `retryAfterSeconds` for rate limits). Anything that is not a
- * known error is masked, so internals and secrets never leak.
+ * `code`, `provider` and `account` (and `retryAfterSeconds` for rate limits), each at the path of
+ * the part that is null because it failed. Anything that is not a known error is masked, so
+ * internals and secrets never leak.
  */
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { ProviderError } from '../providers/errors.js';
-import type { Context } from '../context.js';
 import { fieldOf, ValidationFailure } from './validation.js';
 
 export const PROVIDER_LABEL = { 'AdStat': 'ADSTAT', 'TON.ai': 'TONAI' } as const;
@@ -57,13 +57,21 @@ function variableError(error: GraphQLError): GraphQLError {
 }
 
 /**
- * Records a failure of one part (a login, a key, an item) at the current field's path without
- * failing the field: the rest of the list comes back.
+ * The slot of a list that stands for a part that failed (one login's or key's page of a connection,
+ * one login's accounts): the slot is null and the error sits at its path, so the rest of the list
+ * still comes back. A field error nulls its field (GraphQL spec, "Handling Field Errors"), and
+ * gateways rely on that: Hive Gateway reports a subgraph's error only where it meets a null in the
+ * data (an error beside complete-looking data is dropped), Apollo Gateway keeps both. So a partial
+ * failure is a null slot, never an error appended beside a list that looks whole.
+ *
+ * graphql-js completes each list item on its own: a rejected item becomes null at `[…, field, i]`
+ * with the error there, through the same masking (`toClientError`) as every other error.
  */
-export function reportPartialFailure(ctx: Context, info: GraphQLResolveInfo, error: unknown): void {
-  const path: (string | number)[] = [];
-  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) path.unshift(p.key);
-  ctx.partialErrors.push(toClientError(error, path));
+export function failedSlot(error: unknown): Promise<never> {
+  const slot = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  // Handled here: a selection that reads neither `edges` nor `nodes` never awaits the slot.
+  slot.catch(() => undefined);
+  return slot;
 }
 
 /** The error a client sees. Unknown errors become INTERNAL_SERVER_ERROR with a neutral message. */

@@ -4,10 +4,8 @@
  * and which offset in it. Providers' page caps are the clients' business: asking for 1,000 items
  * here makes the client walk as many upstream pages as that takes.
  */
-import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
 import type { Page } from '../domain/model.js';
-import { InputError, reportPartialFailure } from './errors.js';
+import { failedSlot, InputError } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 5000;
@@ -50,21 +48,23 @@ export interface Source<T> {
   fetch(offset: number, count: number): Promise<Page<T>>;
 }
 
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
 export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
+  /** The page's edges; a source that failed is one null slot (see `failedSlot`) where its items would be. */
+  edges: (Edge<T> | Promise<never>)[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
 /**
- * Resolves a connection over sources in order. A failing source is reported as a partial error
- * (code, provider, account) and skipped, so the other sources still answer.
+ * Resolves a connection over sources in order. A failing source becomes one null slot in `edges`
+ * (and `nodes`) where its items would have been, with its error (code, provider, account) at that
+ * slot's path; the other sources still answer. The slot is not an item: `first` counts items only.
  */
-export async function mergedConnection<T>(
-  args: ConnectionArgs,
-  sources: Source<T>[],
-  ctx: Context,
-  info: GraphQLResolveInfo,
-): Promise<Connection<T>> {
+export async function mergedConnection<T>(args: ConnectionArgs, sources: Source<T>[]): Promise<Connection<T>> {
   const first = size(args.first, 'first');
   const last = size(args.last, 'last');
   if (first !== undefined && last !== undefined) throw new InputError('last', 'give either first or last, not both', 'EXCLUSIVE');
@@ -94,7 +94,8 @@ export async function mergedConnection<T>(
   const count = first ?? DEFAULT_PAGE_SIZE;
   const start = args.after ? decodeCursor(args.after, 'after') : { source: 0, offset: -1 };
   if (start.source >= sources.length && sources.length > 0) throw new InputError('after', 'not a cursor of this list', 'CURSOR');
-  const edges: { cursor: string; node: T }[] = [];
+  const edges: Edge<T>[] = [];
+  const slots: (Edge<T> | Promise<never>)[] = [];
   let hasNextPage = false;
   let position: Position = { source: start.source, offset: start.offset + 1 };
 
@@ -112,10 +113,14 @@ export async function mergedConnection<T>(
     try {
       page = await source.fetch(offset, remaining);
     } catch (error) {
-      reportPartialFailure(ctx, info, error);
+      slots.push(failedSlot(error));
       continue;
     }
-    page.items.forEach((node, i) => edges.push({ cursor: encodeCursor({ source: s, offset: offset + i }), node }));
+    for (const [i, node] of page.items.entries()) {
+      const edge = { cursor: encodeCursor({ source: s, offset: offset + i }), node };
+      edges.push(edge);
+      slots.push(edge);
+    }
     if (page.hasMore) {
       hasNextPage = true;
       break;
@@ -124,7 +129,7 @@ export async function mergedConnection<T>(
   }
 
   return {
-    edges,
+    edges: slots,
     pageInfo: {
       hasNextPage,
       hasPreviousPage: start.offset >= 0 || start.source > 0,
