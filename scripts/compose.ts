@@ -5,10 +5,13 @@
  *   npx tsx scripts/compose.ts adgraph=http://127.0.0.1:4000/graphql reviews=http://127.0.0.1:4001/graphql > supergraph.graphql
  *   npx tsx scripts/compose.ts --out supergraph.graphql http://127.0.0.1:4000/graphql reviews=http://…
  *
- * A bare URL is named after its host and port. Composition errors go to stderr with exit code 1;
- * hints go to stderr with `--hints`.
+ * A bare URL is named after its host and port. Composition errors go to stderr with exit code 1
+ * (an existing `--out` file is left as it was); hints go to stderr with `--hints`. For a file a
+ * gateway watches, use `--out`: it replaces the file whole (a shell `>` empties it first).
  */
-import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
@@ -66,6 +69,30 @@ export async function composeFromUrls(sources: SubgraphSource[]): Promise<Compos
   return composeSupergraph(subgraphs);
 }
 
+/**
+ * Writes a file whole: the text goes to a temp file beside it (same directory, so the same file
+ * system), is flushed, and is renamed over the target. rename(2) is atomic, so a reader such as a
+ * gateway watching the file sees the old file or the new one, never a partial one (Hive Gateway
+ * exits on a supergraph it cannot parse). The `wx` flag refuses to reuse a stray temp file.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
 /** `name=url` or a bare URL (named after its host and port, e.g. `127_0_0_1_4000`). */
 export function parseSource(arg: string): SubgraphSource {
   const eq = arg.indexOf('=');
@@ -98,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (out) {
-    writeFileSync(out, result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`);
+    writeFileAtomic(out, result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`);
     process.stderr.write(`wrote ${out} (${sources.map((s) => s.name).join(', ')})\n`);
   } else {
     process.stdout.write(result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`);

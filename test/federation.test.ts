@@ -5,59 +5,27 @@
  * loopback HTTP. Entity references the other subgraph returns cost adgraph one AdStat details call
  * per distinct ad (duplicates are free) and list-only fields at most the login's list pages.
  */
-import { createHash } from 'node:crypto';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { composeFromUrls, composeSupergraph, fetchSubgraphSdl } from '../scripts/compose.js';
 import { expectedReview, expectedReviewerCount, startReviewsSubgraph, type ReviewsSubgraph } from './fixtures/reviews-subgraph.js';
+import { startApolloGateway, type Gateway } from './helpers/gateways.js';
 import { startHarness, type Harness } from './helpers/harness.js';
 
 const ADS = 'GET /api/v2/advertisement';
 const DETAILS = 'GET /api/advertisement/telegram/:ad_id';
 
-type Executor = Awaited<ReturnType<ApolloGateway['load']>>['executor'];
-type RequestContext = Parameters<Executor>[0];
-
 let h: Harness;
 let reviews: ReviewsSubgraph;
 let adgraphSdl: string;
 let supergraphSdl: string;
-let gateway: ApolloGateway;
-let gatewaySchema: GraphQLSchema;
-let executor: Executor;
+let gateway: Gateway;
 /** Subgraph requests the gateway made, by subgraph name. */
 const subgraphRequests: Record<string, number> = {};
 
-const quietLogger = {
-  debug: () => {},
-  info: () => {},
-  warn: (message?: unknown) => console.warn('[gateway]', message),
-  error: (message?: unknown) => console.error('[gateway]', message),
-};
-
 /** Runs an operation through the gateway's executor (what Apollo Server does for each request). */
-async function viaGateway<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) {
-  const document: DocumentNode = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (!operation) throw new Error('no operation in query');
-  const context = {
-    request: { query, variables, http: { method: 'POST', url: '/graphql', headers: new Headers() } },
-    logger: quietLogger,
-    schema: gatewaySchema,
-    schemaHash: 'test' as RequestContext['schemaHash'],
-    context: {},
-    cache: { get: async () => undefined, set: async () => {}, delete: async () => true },
-    queryHash: createHash('sha256').update(query).digest('hex'),
-    document,
-    source: query,
-    operationName: operation.name?.value ?? null,
-    operation,
-    metrics: {},
-    overallCachePolicy: {},
-  } satisfies RequestContext;
-  const result = await executor(context);
-  return { data: result.data as T | null | undefined, errors: result.errors };
+function viaGateway<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) {
+  return gateway.gql<T>(query, variables);
 }
 
 interface AdNode {
@@ -78,26 +46,13 @@ beforeAll(async () => {
   if (!composed.ok) throw new Error(`composition failed:\n${composed.errors.join('\n')}`);
   supergraphSdl = composed.supergraphSdl;
 
-  gateway = new ApolloGateway({
-    supergraphSdl,
-    logger: quietLogger,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({
-        url,
-        // Node's own fetch: no agent pool left behind when the gateway stops.
-        fetcher: ((input: string, init: RequestInit) => {
-          subgraphRequests[name] = (subgraphRequests[name] ?? 0) + 1;
-          return fetch(input, init);
-        }) as unknown as RemoteGraphQLDataSource['fetcher'],
-      }),
+  gateway = await startApolloGateway(supergraphSdl, {
+    onSubgraphRequest: (name) => (subgraphRequests[name] = (subgraphRequests[name] ?? 0) + 1),
   });
-  const loaded = await gateway.load();
-  gatewaySchema = loaded.schema;
-  executor = loaded.executor;
 });
 
 afterAll(async () => {
-  await gateway?.stop();
+  await gateway?.close();
   await reviews?.close();
   await h?.close();
 });
