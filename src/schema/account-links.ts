@@ -19,7 +19,7 @@ builder.objectFields(AccountRef, (t) => ({
     description:
       'AdStat: the cabinet’s advertisements. AdStat lists ads per login, not per cabinet, so adgraph reads the login’s list once (through the cache) and keeps this cabinet’s rows. Empty for TON.ai accounts (their ads are campaigns).',
     args: advertisementListArgs(t.arg),
-    resolve: (account, args, ctx, info) => {
+    resolve: (account, args, ctx) => {
       const client = adstatClientOf(account, ctx);
       return resolveAdvertisements(args, ctx, client ? [client] : [], (row) => row.accountName === account.name);
     },
@@ -28,7 +28,7 @@ builder.objectFields(AccountRef, (t) => ({
     type: CampaignRef,
     description: 'The account’s campaigns: the cabinet’s AdStat campaigns, or every campaign of the TON.ai key.',
     args: campaignListArgs(t.arg),
-    resolve: (account, args, ctx, info) => {
+    resolve: (account, args, ctx) => {
       if (account.provider === 'ADSTAT') {
         const client = adstatClientOf(account, ctx);
         const sources = client ? [adstatCampaignSource(ctx, client, args, (c) => c.accountId === account.providerId)] : [];

@@ -3,7 +3,6 @@
  * the list carries are served from the row (no extra call), the rest from the details call, made
  * only when a selected field needs it and at most once per ad per request.
  */
-import type { GraphQLResolveInfo } from 'graphql';
 import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
 import type { AdvertisementDetails, AdvertisementStatus, AdvertisementSummary, CreationPeriod, Weekday } from '../domain/model.js';
 import type { AdstatClient, AdvertisementListFilter } from '../providers/adstat/client.js';
@@ -420,7 +419,7 @@ builder.queryField('advertisements', (t) =>
       ...advertisementListArgs(t.arg),
       connectionId: t.arg.string({ required: false, description: 'Only this configured AdStat login.' }),
     },
-    resolve: (_root, args, ctx, info) => {
+    resolve: (_root, args, ctx) => {
       const clients = [...ctx.providers.adstat.values()].filter((c) => !args.connectionId || c.id === args.connectionId);
       return resolveAdvertisements(args, ctx, clients);
     },

@@ -1,5 +1,4 @@
 /** Campaigns of both providers under one interface; each provider's details on its own type. */
-import type { GraphQLResolveInfo } from 'graphql';
 import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
 import type { AdstatCampaign, CampaignStatus, CreationPeriod, Provider, TonaiCampaignDetails, TonaiCampaignSummary } from '../domain/model.js';
 import type { AdstatClient, CampaignListFilter } from '../providers/adstat/client.js';
@@ -157,7 +156,7 @@ builder.node(AdstatCampaignRef, {
       type: AdvertisementRef,
       description: 'Its advertisements (from the login’s list, read once and shared).',
       args: advertisementListArgs(t.arg),
-      resolve: (c, args, ctx, info) => {
+      resolve: (c, args, ctx) => {
         const client = ctx.providers.adstat.get(c.connectionId);
         return resolveAdvertisements(args, ctx, client ? [client] : [], (row) => row.campaignId === c.id);
       },
@@ -309,6 +308,6 @@ builder.queryField('campaigns', (t) =>
       provider: t.arg({ type: ProviderEnum, required: false, description: 'Only this provider.' }),
       ...campaignListArgs(t.arg),
     },
-    resolve: (_root, args, ctx, info) => resolveCampaigns(args, ctx, [...ctx.providers.adstat.values()], [...ctx.providers.tonai.values()]),
+    resolve: (_root, args, ctx) => resolveCampaigns(args, ctx, [...ctx.providers.adstat.values()], [...ctx.providers.tonai.values()]),
   }),
 );
