@@ -28,6 +28,10 @@ export interface CacheConfig {
   itemTtlMs: number;
   /** Reference data that changes rarely (the KKTU tree). */
   referenceTtlMs: number;
+  /** Lists of closed periods (yesterday): no new ads can appear in them (default: the list TTL). */
+  closedPeriodTtlMs?: number;
+  /** How long past its lifetime an answer may still be served while the budget is spent. */
+  staleMaxMs?: number;
 }
 
 export interface Config {
@@ -40,6 +44,8 @@ export interface Config {
   http: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number; connectionsPerOrigin: number };
   /** How long a request may wait for AdStat's per-path rate limit before it reports RATE_LIMITED. */
   rateLimitMaxWaitMs: number;
+  /** AdStat's budget per login and URL path (an operator whose plan allows more raises it). */
+  adstatBudget: { max: number; windowMs: number; blockMs: number };
   cache: CacheConfig;
 }
 
@@ -61,9 +67,16 @@ export const DEFAULTS = {
   /** Keep-alive connections per provider host: 500 details calls go out in 8 waves rather than 16. */
   connectionsPerOrigin: 64,
   rateLimitMaxWaitMs: 2_000,
+  /** AdStat's documented limit: 10 requests per 60 s per path, silence for 61 s after a 429. */
+  adstatRateLimitMax: 10,
+  adstatRateLimitWindowMs: 60_000,
+  adstatRateLimitBlockMs: 61_000,
   listTtlMs: 15_000,
   itemTtlMs: 60_000,
+  /** Yesterday's list cannot gain ads; only edits change it. */
+  closedPeriodTtlMs: 10 * 60_000,
   referenceTtlMs: 6 * 3_600_000,
+  staleMaxMs: 3_600_000,
 } as const;
 
 const slug = z
@@ -261,10 +274,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectionsPerOrigin: intVar(env, 'ADGRAPH_UPSTREAM_CONNECTIONS', DEFAULTS.connectionsPerOrigin, 1, 1024, problems),
     },
     rateLimitMaxWaitMs: intVar(env, 'ADGRAPH_RATE_LIMIT_MAX_WAIT_MS', DEFAULTS.rateLimitMaxWaitMs, 0, 120_000, problems),
+    adstatBudget: {
+      max: intVar(env, 'ADSTAT_RATE_LIMIT_MAX', DEFAULTS.adstatRateLimitMax, 1, 1_000_000, problems),
+      windowMs: intVar(env, 'ADSTAT_RATE_LIMIT_WINDOW_MS', DEFAULTS.adstatRateLimitWindowMs, 1, 3_600_000, problems),
+      blockMs: intVar(env, 'ADSTAT_RATE_LIMIT_BLOCK_MS', DEFAULTS.adstatRateLimitBlockMs, 0, 3_600_000, problems),
+    },
     cache: {
       listTtlMs: intVar(env, 'ADGRAPH_CACHE_LIST_TTL_MS', DEFAULTS.listTtlMs, 0, 3_600_000, problems),
       itemTtlMs: intVar(env, 'ADGRAPH_CACHE_ITEM_TTL_MS', DEFAULTS.itemTtlMs, 0, 3_600_000, problems),
+      closedPeriodTtlMs: intVar(env, 'ADGRAPH_CACHE_CLOSED_PERIOD_TTL_MS', DEFAULTS.closedPeriodTtlMs, 0, 7 * 24 * 3_600_000, problems),
       referenceTtlMs: intVar(env, 'ADGRAPH_CACHE_REFERENCE_TTL_MS', DEFAULTS.referenceTtlMs, 0, 7 * 24 * 3_600_000, problems),
+      staleMaxMs: intVar(env, 'ADGRAPH_CACHE_STALE_MAX_MS', DEFAULTS.staleMaxMs, 0, 7 * 24 * 3_600_000, problems),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

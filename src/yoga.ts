@@ -4,6 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context, type EnvironmentInfo } from './context.js';
 import { log } from './log.js';
 import type { Providers } from './providers/index.js';
+import { newRequestScope, runInScope, summarizeFreshness } from './providers/request-scope.js';
 import { isClientMistake, toClientError } from './schema/errors.js';
 import { schema } from './schema/index.js';
 import { graphiqlOptions, renderAdgraphGraphiQL } from './graphiql.js';
@@ -27,6 +28,27 @@ function useNestingGuard(): Plugin<Context> {
           throw error;
         }
       });
+    },
+  };
+}
+
+/**
+ * Runs each operation in its own request scope (the quota planner shares a path's budget between
+ * scopes) and reports how old the provider data behind the answer is, as `extensions.freshness`:
+ * one entry per provider, account and upstream path, with the oldest data served from there.
+ */
+function useFreshness(providers: Providers): Plugin<Context> {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      const scope = newRequestScope('interactive');
+      setExecuteFn((execArgs) => runInScope(scope, () => executeFn(execArgs)));
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result || scope.freshness.length === 0) return;
+          const freshness = summarizeFreshness(scope.freshness, providers.clock.now());
+          setResult({ ...result, extensions: { ...(result.extensions ?? {}), freshness } });
+        },
+      };
     },
   };
 }
@@ -68,6 +90,6 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
         return client;
       },
     },
-    plugins: [useNestingGuard()],
+    plugins: [useNestingGuard(), useFreshness(providers)],
   });
 }

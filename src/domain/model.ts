@@ -110,6 +110,8 @@ export interface AdvertisementSummary {
   bid: Money;
   balance: Money;
   statistics: Statistics;
+  /** When adgraph read this row from AdStat. */
+  fetchedAt?: Date;
 }
 
 export interface TonaiCampaignSummary {
@@ -144,6 +146,8 @@ export interface TargetBot {
 
 /** Everything AdStat's details call adds to an advertisement. */
 export interface AdvertisementDetails {
+  /** When adgraph read these details from AdStat. */
+  fetchedAt?: Date;
   connectionId: string;
   id: number;
   telegramId: number | null;

@@ -1,13 +1,21 @@
 /**
- * The shared read cache in front of the providers: identical reads in flight share one upstream
- * call, and a successful answer is kept for a short time so dashboards polling the same account do
- * not multiply calls (AdStat allows 10 a minute per path). Failures are never cached. Writes
- * invalidate by key prefix. Bounded: the oldest entries go first.
+ * The shared read cache in front of the providers, kept in the state store: identical reads in
+ * flight share one upstream call, and a successful answer is kept so dashboards polling the same
+ * account do not multiply calls (AdStat allows 10 a minute per path). An answer has a lifetime
+ * (`ttlMs`) and is then kept `staleMaxMs` longer: past its lifetime it is no longer "fresh", but the
+ * quota planner may still serve it, with its age, when the budget cannot pay for a new one.
+ * Failures are never cached. Writes invalidate by key prefix.
  */
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import { log } from '../log.js';
+import { MemoryStateStore, type StateStore } from '../state/store.js';
 
-interface Entry {
-  value: unknown;
-  expiresAt: number;
+/** A cached answer and how old it is. */
+export interface CachedAnswer<T> {
+  value: T;
+  fetchedAt: number;
+  freshUntil: number;
 }
 
 export interface CacheStats {
@@ -16,77 +24,103 @@ export interface CacheStats {
   coalesced: number;
 }
 
+export interface SharedCacheOptions {
+  store?: StateStore;
+  clock?: Clock;
+  /** How long past its lifetime an answer may still be served stale (default 1 h). */
+  staleMaxMs?: number;
+}
+
+export const DEFAULT_STALE_MAX_MS = 3_600_000;
+
 export class SharedCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  readonly store: StateStore;
+  readonly clock: Clock;
+  readonly staleMaxMs: number;
+  /** In flight in this process: coalescing is per replica (a shared store can add a lock later). */
+  private readonly inflight = new Map<string, Promise<CachedAnswer<unknown>>>();
   /** Bumped by invalidation so a read started before a write does not store a stale answer. */
   private generation = 0;
+  private pendingInvalidation: Promise<void> = Promise.resolve();
   readonly stats: CacheStats = { hits: 0, misses: 0, coalesced: 0 };
 
-  constructor(
-    private readonly maxEntries = 5_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(options: SharedCacheOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.store = options.store ?? new MemoryStateStore(5_000, () => this.clock.now());
+    this.staleMaxMs = options.staleMaxMs ?? DEFAULT_STALE_MAX_MS;
+  }
 
-  async get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt > this.now()) {
-      this.stats.hits += 1;
-      return entry.value as T;
-    }
-    if (entry) this.entries.delete(key);
-    const pending = this.inflight.get(key);
+  /** The stored answer for the key, fresh or stale, if any. */
+  async peek<T>(key: string): Promise<CachedAnswer<T> | undefined> {
+    await this.pendingInvalidation;
+    return this.store.get<CachedAnswer<T>>(key);
+  }
+
+  /** The read of this key already in flight in this process, if any. */
+  pending<T>(key: string): Promise<CachedAnswer<T>> | undefined {
+    return this.inflight.get(key) as Promise<CachedAnswer<T>> | undefined;
+  }
+
+  /** Reads upstream (once for every caller while in flight) and stores the answer for `ttlMs`. */
+  fetch<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<CachedAnswer<T>> {
+    const pending = this.pending<T>(key);
     if (pending) {
       this.stats.coalesced += 1;
-      return pending as Promise<T>;
+      return pending;
     }
     this.stats.misses += 1;
     const generation = this.generation;
     const promise = load().then(
-      (value) => {
-        this.inflight.delete(key);
-        if (ttlMs > 0 && generation === this.generation) this.store(key, value, ttlMs);
-        return value;
+      async (value) => {
+        const now = this.clock.now();
+        const answer: CachedAnswer<T> = { value, fetchedAt: now, freshUntil: now + ttlMs };
+        if (ttlMs > 0 && generation === this.generation) await this.store.set(key, answer, ttlMs + this.staleMaxMs);
+        if (this.inflight.get(key) === promise) this.inflight.delete(key);
+        return answer;
       },
       (error: unknown) => {
-        this.inflight.delete(key);
+        if (this.inflight.get(key) === promise) this.inflight.delete(key);
         throw error;
       },
     );
-    this.inflight.set(key, promise);
+    this.inflight.set(key, promise as Promise<CachedAnswer<unknown>>);
     return promise;
+  }
+
+  /** A fresh answer: the stored one within its lifetime, else a new read (coalesced). */
+  async answer<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<CachedAnswer<T>> {
+    const stored = await this.peek<T>(key);
+    if (stored && stored.freshUntil > this.clock.now()) {
+      this.stats.hits += 1;
+      return stored;
+    }
+    return this.fetch(key, ttlMs, load);
+  }
+
+  async get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    return (await this.answer(key, ttlMs, load)).value;
   }
 
   /** Drops every entry whose key starts with one of the prefixes (after a write). */
   invalidate(...prefixes: string[]): void {
     this.generation += 1;
-    for (const key of [...this.entries.keys()]) {
-      if (prefixes.some((p) => key.startsWith(p))) this.entries.delete(key);
-    }
     // Reads still in flight were started before the write: let them answer their callers, but
     // forget them so the next reader goes upstream again.
     for (const key of [...this.inflight.keys()]) {
       if (prefixes.some((p) => key.startsWith(p))) this.inflight.delete(key);
     }
+    // Readers wait for this before they look, so none sees an entry the write has outdated.
+    this.pendingInvalidation = this.pendingInvalidation.then(() => this.store.deletePrefix(...prefixes)).catch(forgetFailure);
   }
 
   clear(): void {
     this.generation += 1;
-    this.entries.clear();
     this.inflight.clear();
+    this.pendingInvalidation = this.pendingInvalidation.then(() => this.store.clearValues()).catch(forgetFailure);
   }
+}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private store(key: string, value: unknown, ttlMs: number): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
+/** A failed invalidation must not poison every later read: it is logged, and entries age out. */
+function forgetFailure(error: unknown): void {
+  log.warn('state store: invalidation failed', { error: error instanceof Error ? error.message : String(error) });
 }

@@ -5,6 +5,8 @@
 import type { Config } from '../config.js';
 import { AdstatClient, type AdstatClientOptions } from './adstat/client.js';
 import { SharedCache } from './cache.js';
+import { clockFrom, type Clock } from './clock.js';
+import { MemoryStateStore, type StateStore } from '../state/store.js';
 import { HttpLayer } from './http.js';
 import { IdempotencyStore } from './idempotency.js';
 import { TonaiClient } from './tonai/client.js';
@@ -12,12 +14,17 @@ import { TonaiClient } from './tonai/client.js';
 export interface ProviderOverrides {
   /** For tests: a shrunken AdStat rate-limit window, an injected clock. */
   adstat?: Pick<AdstatClientOptions, 'rateLimit' | 'now'>;
+  /** Time for the planner, the cache and the clients (tests, the quota benchmark). */
+  clock?: Clock;
 }
 
 export class Providers {
   readonly http: HttpLayer;
+  readonly clock: Clock;
+  /** Cross-request state: the read cache and AdStat's quota ledger (in-process by default). */
+  readonly store: StateStore;
   /** Shared across requests: identical reads coalesce, answers live for the configured TTLs. */
-  readonly cache = new SharedCache();
+  readonly cache: SharedCache;
   /** Client idempotency keys of creates, across requests. */
   readonly idempotency = new IdempotencyStore();
   readonly adstat: ReadonlyMap<string, AdstatClient>;
@@ -25,6 +32,9 @@ export class Providers {
 
   constructor(config: Config, overrides: ProviderOverrides = {}) {
     this.http = new HttpLayer(config.http);
+    this.clock = clockFrom(overrides.adstat?.now, overrides.clock);
+    this.store = new MemoryStateStore(5_000, () => this.clock.now());
+    this.cache = new SharedCache({ store: this.store, clock: this.clock, ...(config.cache.staleMaxMs !== undefined ? { staleMaxMs: config.cache.staleMaxMs } : {}) });
     this.adstat = new Map(
       config.adstat.logins.map((login) => [
         login.id,
@@ -36,7 +46,9 @@ export class Providers {
           rateLimitMaxWaitMs: config.rateLimitMaxWaitMs,
           cache: this.cache,
           ttl: config.cache,
+          clock: this.clock,
           ...overrides.adstat,
+          rateLimit: { ...config.adstatBudget, ...overrides.adstat?.rateLimit },
         }),
       ]),
     );

@@ -296,6 +296,13 @@ builder.node(AdvertisementRef, {
     campaignName: t.string({ description: 'Name of its campaign.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.campaignName, (d) => d.campaignName) }),
     cpm: t.field({ type: MoneyRef, description: 'Price per thousand impressions.', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.bid, (d) => d.budget.cpm) }),
     promotedObject: t.string({ description: 'The promoted object (a t.me link or a website).', resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.promotedObject, (d) => d.creative.promotedUrl) }),
+    fetchedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When adgraph read this advertisement’s data from AdStat (UTC): its list row, or its details when it was reached by id. Show it beside the figures: when AdStat’s budget (10 calls a minute per path) is spent, adgraph answers with the last data it has rather than an error, and this says how old that is. `extensions.freshness` gives the same per upstream path.',
+      resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.fetchedAt ?? null, (d) => d.fetchedAt ?? null),
+    }),
     // List-only fields: for an ad reached by id they come from the login's (cached) full list.
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was created (UTC).', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.createdAt ?? null }),
     actionType: t.string({ nullable: true, description: 'Target action type, when set.', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.actionType ?? null }),

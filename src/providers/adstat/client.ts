@@ -19,7 +19,8 @@ import type {
   PixelEvent,
 } from '../../domain/model.js';
 import { money } from '../../domain/values.js';
-import type { SharedCache } from '../cache.js';
+import type { CachedAnswer, SharedCache } from '../cache.js';
+import { clockFrom, type Clock } from '../clock.js';
 import { allPages, windowOverPages, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
@@ -34,7 +35,8 @@ import {
   kktuFromWire,
   pixelEventFromWire,
 } from './map.js';
-import { PathRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { applyFilter, filterKey, isClosedPeriod, isUnfiltered, UNFILTERED } from './filters.js';
+import { currentPriority, DEFAULT_BUDGET, QuotaPlanner, type BudgetOptions } from './planner.js';
 import * as wire from './wire.js';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -52,9 +54,11 @@ export interface AdstatClientOptions {
   rateLimitMaxWaitMs: number;
   cache: SharedCache;
   ttl: CacheConfig;
-  /** Overrides of the documented limit, for tests that shrink the window. */
-  rateLimit?: Partial<RateLimitOptions>;
+  /** The budget per path (default: AdStat's documented 10 per 60 s and 61 s after a 429). */
+  rateLimit?: Partial<BudgetOptions>;
   now?: () => number;
+  /** Time for the planner and the cache lifetimes (default: `now`, else the system clock). */
+  clock?: Clock;
 }
 
 type Endpoint = { method: 'GET' | 'POST' | 'PUT'; path: string; host: 'client' | 'clientapi' };
@@ -66,6 +70,8 @@ interface CallOptions<T> {
   /** A multipart body, made afresh for each attempt (a consumed stream cannot be sent again). */
   multipart?: () => Promise<{ body: Readable; contentType: string; length: number }>;
   schema: z.ZodType<T>;
+  /** The planner already took the first attempt's slot. */
+  prepaid?: boolean;
 }
 
 export interface AdvertisementListFilter {
@@ -86,20 +92,29 @@ export interface CampaignListFilter {
 export class AdstatClient {
   readonly id: string;
   readonly session: AdstatSession;
-  private readonly limiter: PathRateLimiter;
+  readonly planner: QuotaPlanner;
+  private readonly clock: Clock;
+  /** Filter variants of the ad list asked for recently, with when (for the cheaper-plan choice). */
+  private readonly adVariants = new Map<string, number>();
+  /** Pages the unfiltered ad list had when last read whole (unknown: 1). */
+  private unfilteredPages = 1;
 
   constructor(private readonly options: AdstatClientOptions) {
     this.id = options.login.id;
-    this.session = new AdstatSession(options.login, options.http, options.baseUrl, options.now);
-    this.limiter = new PathRateLimiter(
+    this.clock = clockFrom(options.now, options.clock);
+    this.session = new AdstatSession(options.login, options.http, options.baseUrl, () => this.clock.now());
+    this.planner = new QuotaPlanner(
+      this.id,
+      options.cache.store,
+      options.cache,
       {
+        ...DEFAULT_BUDGET,
         max: wire.LIMITS.rateLimitMax,
         windowMs: wire.LIMITS.rateLimitWindowMs,
         blockMs: wire.LIMITS.rateLimitBlockMs,
-        marginMs: 1_000,
         ...options.rateLimit,
       },
-      options.now,
+      this.clock,
     );
   }
 
@@ -109,11 +124,7 @@ export class AdstatClient {
 
   /** One documented call: rate limit → token → send → (one renewal on 401, one retry on a transient failure) → schema. */
   async call<T>(endpoint: Endpoint, options: CallOptions<T>): Promise<T> {
-    const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = options.params?.[name];
-      if (value === undefined) throw new Error(`missing path parameter ${name} for ${endpoint.path}`);
-      return encodeURIComponent(String(value));
-    });
+    const path = resolvePath(endpoint, options.params);
     const base = endpoint.host === 'clientapi' ? this.options.clientApiBaseUrl : this.options.baseUrl;
     const query = options.query && [...options.query.keys()].length > 0 ? `?${options.query.toString()}` : '';
     const endpointName = `${endpoint.method} ${endpoint.path}`;
@@ -121,8 +132,12 @@ export class AdstatClient {
 
     let renewed = false;
     let retried = false;
+    let prepaid = options.prepaid === true;
+    const priority = endpoint.method === 'GET' ? currentPriority() : 'write';
+    const maxWaitMs = priority === 'background' ? this.planner.backgroundPatienceMs : this.options.rateLimitMaxWaitMs;
     for (;;) {
-      await this.limiter.acquire(path, this.options.rateLimitMaxWaitMs, context);
+      if (!prepaid) await this.planner.acquire(path, endpointName, maxWaitMs, priority);
+      prepaid = false;
       const token = await this.session.token();
       const multipart = options.multipart ? await options.multipart() : undefined;
       let response: UpstreamResponse;
@@ -153,7 +168,7 @@ export class AdstatClient {
         renewed = true;
         continue;
       }
-      if (response.status === 429) this.limiter.block(path);
+      if (response.status === 429) await this.planner.block(path);
       if (response.status < 200 || response.status >= 300) {
         const error = statusError(response.status, response.json, context);
         if (endpoint.method === 'GET' && !retried && isRetryable(error)) {
@@ -167,12 +182,27 @@ export class AdstatClient {
   }
 
   /** A GET through the shared cache: one upstream call per key while fresh or in flight. */
-  private cached<T>(endpoint: Endpoint, options: CallOptions<T>, ttlMs: number, shared = false): Promise<T> {
-    const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => String(options.params?.[name] ?? ''));
+  private async cached<T>(endpoint: Endpoint, options: CallOptions<T>, ttlMs: number, shared = false): Promise<T> {
+    return (await this.planned(endpoint, options, ttlMs, shared)).value;
+  }
+
+  /**
+   * A GET through the quota planner and the cache: fresh answers as they are, a stale one when the
+   * path's budget cannot pay for a new one now (with its age), an upstream call otherwise.
+   */
+  private planned<T>(endpoint: Endpoint, options: CallOptions<T>, ttlMs: number, shared = false, keyPath?: string): Promise<CachedAnswer<T>> {
+    const path = resolvePath(endpoint, options.params);
     const query = options.query ? options.query.toString() : '';
     // Reference data is the same for every login; everything else is the login's own.
-    const key = `${shared ? 'adstat:*' : this.cachePrefix}${path}?${query}`;
-    return this.options.cache.get(key, ttlMs, () => this.call(endpoint, options));
+    const key = `${shared ? 'adstat:*' : this.cachePrefix}${keyPath ?? `${path}?${query}`}`;
+    return this.planner.read({
+      path,
+      endpoint: `${endpoint.method} ${endpoint.path}`,
+      key,
+      ttlMs,
+      maxWaitMs: this.options.rateLimitMaxWaitMs,
+      load: (prepaid) => this.call(endpoint, { ...options, prepaid }),
+    });
   }
 
   /** Cache keys of this login's reads start with this; writes invalidate by it. */
@@ -227,7 +257,7 @@ export class AdstatClient {
 
   // ---- advertisements ----
 
-  private advertisementPage(index: number, filter: AdvertisementListFilter): Promise<UpstreamPage<AdvertisementSummary>> {
+  private adQuery(index: number, filter: AdvertisementListFilter): URLSearchParams {
     const size = wire.LIMITS.maxPageSize;
     const query = new URLSearchParams({
       show_deleted: String(filter.showDeleted),
@@ -239,30 +269,107 @@ export class AdstatClient {
     // joined with commas, a campaign name or title that contains a comma could never be found.
     for (const title of filter.titles) query.append('advertisement_titles', title);
     for (const name of filter.campaignNames) query.append('campaign_names', name);
-    const key = `${this.cachePrefix}ads?${query.toString()}`;
-    return this.options.cache.get(key, this.options.ttl.listTtlMs, async () => {
-      const page = await this.call(wire.ENDPOINTS.advertisements, { query, schema: wire.advertisementList });
-      return { rows: page.data.map((row) => advertisementFromRow(this.id, row)), total: null };
+    return query;
+  }
+
+  private adPageKey(index: number, filter: AdvertisementListFilter): string {
+    return `${this.cachePrefix}ads?${this.adQuery(index, filter).toString()}`;
+  }
+
+  /** Closed periods cannot gain ads by creation: their lists live longer. */
+  private adListTtl(filter: AdvertisementListFilter): number {
+    return isClosedPeriod(filter.period) ? (this.options.ttl.closedPeriodTtlMs ?? this.options.ttl.listTtlMs) : this.options.ttl.listTtlMs;
+  }
+
+  /** One 500-row page of the list as AdStat filters it, through the planner. */
+  private async upstreamAdPage(index: number, filter: AdvertisementListFilter): Promise<UpstreamPage<AdvertisementSummary>> {
+    const endpoint = wire.ENDPOINTS.advertisements;
+    const query = this.adQuery(index, filter);
+    const answer = await this.planner.read({
+      path: resolvePath(endpoint),
+      endpoint: `${endpoint.method} ${endpoint.path}`,
+      key: this.adPageKey(index, filter),
+      ttlMs: this.adListTtl(filter),
+      maxWaitMs: this.options.rateLimitMaxWaitMs,
+      load: async (prepaid) => {
+        const page = await this.call(endpoint, { query, schema: wire.advertisementList, prepaid });
+        const fetchedAt = new Date(this.clock.now());
+        return { rows: page.data.map((row) => ({ ...advertisementFromRow(this.id, row), fetchedAt })), total: null };
+      },
     });
+    return answer.value;
+  }
+
+  /** Whether every page of the unfiltered list is in the cache (fresh or not). */
+  private async unfilteredCached(): Promise<boolean> {
+    const size = wire.LIMITS.maxPageSize;
+    for (let index = 0; index < 1_000; index++) {
+      const page = await this.options.cache.peek<UpstreamPage<AdvertisementSummary>>(this.adPageKey(index, UNFILTERED));
+      if (!page) return false;
+      if (page.value.rows.length < size) return true;
+    }
+    return false;
+  }
+
+  private async readUnfiltered(): Promise<AdvertisementSummary[]> {
+    const rows = await allPages(wire.LIMITS.maxPageSize, (index) => this.upstreamAdPage(index, UNFILTERED));
+    this.unfilteredPages = Math.floor(rows.length / wire.LIMITS.maxPageSize) + 1;
+    return rows;
+  }
+
+  /**
+   * A filtered list answered from the unfiltered one, when that is the cheaper plan: the unfiltered
+   * list is cached whole, or reading it costs fewer calls than the filter variants asked for within
+   * the window would (each at least one call of the same path). Null: ask AdStat to filter.
+   */
+  private async fromUnfiltered(filter: AdvertisementListFilter, filteredCost: number): Promise<AdvertisementSummary[] | null> {
+    if (isUnfiltered(filter)) return null;
+    const now = this.clock.now();
+    const window = this.planner.budget.windowMs;
+    this.adVariants.set(filterKey(filter), now);
+    for (const [variant, at] of this.adVariants) if (at <= now - window) this.adVariants.delete(variant);
+    const own = await this.options.cache.peek(this.adPageKey(0, filter));
+    if (own && own.freshUntil > now) return null; // already paid for
+    let rows: AdvertisementSummary[];
+    if (await this.unfilteredCached()) {
+      rows = await this.readUnfiltered();
+    } else if (this.adVariants.size * filteredCost > this.unfilteredPages) {
+      try {
+        rows = await this.readUnfiltered();
+      } catch (error) {
+        // No budget for the whole list now: the filtered read may still have an answer to give.
+        if (error instanceof ProviderError && error.code === 'RATE_LIMITED') return null;
+        throw error;
+      }
+    } else {
+      return null;
+    }
+    this.planner.stats.localFilterAnswers += 1;
+    return applyFilter(rows, filter, this.clock.now());
   }
 
   /**
    * Advertisements of all the login's cabinets from `offset`, `count` of them, read as whole
    * 500-row pages (the documented cap). The list reports no total.
    */
-  advertisements(offset: number, count: number, filter: AdvertisementListFilter): Promise<Page<AdvertisementSummary>> {
-    return windowOverPages(offset, count, wire.LIMITS.maxPageSize, (index) => this.advertisementPage(index, filter));
+  async advertisements(offset: number, count: number, filter: AdvertisementListFilter): Promise<Page<AdvertisementSummary>> {
+    const size = wire.LIMITS.maxPageSize;
+    const pages = Number.isFinite(count) ? Math.max(1, Math.ceil((offset + count) / size)) : 1;
+    const local = await this.fromUnfiltered(filter, pages);
+    if (local) return windowOverPages(offset, count, size, async (index) => ({ rows: local.slice(index * size, (index + 1) * size), total: local.length }));
+    return windowOverPages(offset, count, size, (index) => this.upstreamAdPage(index, filter));
   }
 
   /** Every advertisement matching the filter (all pages). */
-  allAdvertisements(filter: AdvertisementListFilter): Promise<AdvertisementSummary[]> {
-    return allPages(wire.LIMITS.maxPageSize, (index) => this.advertisementPage(index, filter));
+  async allAdvertisements(filter: AdvertisementListFilter): Promise<AdvertisementSummary[]> {
+    if (isUnfiltered(filter)) return this.readUnfiltered();
+    return (await this.fromUnfiltered(filter, 1)) ?? allPages(wire.LIMITS.maxPageSize, (index) => this.upstreamAdPage(index, filter));
   }
 
   /** One advertisement's details (a call per advertisement: the provider has no batch read). */
   async advertisement(adId: number): Promise<AdvertisementDetails> {
-    const details = await this.cached(wire.ENDPOINTS.advertisement, { params: { ad_id: adId }, schema: wire.advertisementDetails }, this.options.ttl.itemTtlMs);
-    return advertisementFromDetails(this.id, details);
+    const answer = await this.planned(wire.ENDPOINTS.advertisement, { params: { ad_id: adId }, schema: wire.advertisementDetails }, this.options.ttl.itemTtlMs);
+    return { ...advertisementFromDetails(this.id, answer.value), fetchedAt: new Date(answer.fetchedAt) };
   }
 
   // ---- campaigns ----
@@ -297,7 +404,7 @@ export class AdstatClient {
 
   async pixelEvents(accountId: string): Promise<PixelEvent[]> {
     const query = new URLSearchParams({ account_id: accountId });
-    const events = await this.cached(wire.ENDPOINTS.pixelEvents, { query, schema: wire.pixelEvents }, this.options.ttl.itemTtlMs);
+    const events = await this.cached(wire.ENDPOINTS.pixelEvents, { query, schema: wire.pixelEvents }, this.options.ttl.referenceTtlMs);
     return events.items.map((e) => pixelEventFromWire(this.id, accountId, e));
   }
 
@@ -445,6 +552,15 @@ export class AdstatClient {
       this.options.cache.invalidate(this.cachePrefix);
     }
   }
+}
+
+/** The URL path of an endpoint with its parameters filled in (the unit of AdStat's budget). */
+function resolvePath(endpoint: Endpoint, params?: Record<string, string | number>): string {
+  return endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${endpoint.path}`);
+    return encodeURIComponent(String(value));
+  });
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -1,0 +1,69 @@
+/**
+ * What the providers layer knows about the GraphQL request it is serving, without importing
+ * GraphQL: an id (so the quota planner can share a path's budget fairly between requests), a
+ * priority, and the freshness of every cached answer the request was given (reported in
+ * `extensions.freshness`). Carried by AsyncLocalStorage because provider calls are made deep inside
+ * resolvers, loaders and the shared cache, where threading a parameter would touch every call site.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ProviderName } from './errors.js';
+
+export type Priority = 'write' | 'interactive' | 'background';
+
+/** How old the provider data behind an answer is. */
+export interface FreshnessRecord {
+  provider: ProviderName;
+  account: string;
+  /** The upstream path the data came from, e.g. `/api/v2/advertisement`. */
+  path: string;
+  fetchedAt: number;
+  /** When the answer's lifetime ends (past it the answer is served stale while a refresh is due). */
+  freshUntil: number;
+}
+
+export interface RequestScope {
+  id: string;
+  priority: Priority;
+  freshness: FreshnessRecord[];
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+let counter = 0;
+
+export function newRequestScope(priority: Priority = 'interactive'): RequestScope {
+  counter += 1;
+  return { id: `r${counter}`, priority, freshness: [] };
+}
+
+export function runInScope<T>(scope: RequestScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}
+
+export function currentScope(): RequestScope | undefined {
+  return storage.getStore();
+}
+
+/** Notes the freshness of an answer on the current request, if there is one. */
+export function recordFreshness(record: FreshnessRecord): void {
+  storage.getStore()?.freshness.push(record);
+}
+
+/** One entry per provider, account and path: the oldest data the request was given there. */
+export function summarizeFreshness(records: readonly FreshnessRecord[], now: number) {
+  const byPath = new Map<string, FreshnessRecord>();
+  for (const r of records) {
+    const key = `${r.provider} ${r.account} ${r.path}`;
+    const seen = byPath.get(key);
+    if (!seen || r.fetchedAt < seen.fetchedAt) byPath.set(key, r);
+  }
+  return [...byPath.values()]
+    .sort((a, b) => (a.provider + a.account + a.path).localeCompare(b.provider + b.account + b.path))
+    .map((r) => ({
+      provider: r.provider,
+      account: r.account,
+      path: r.path,
+      fetchedAt: new Date(r.fetchedAt).toISOString(),
+      ageSeconds: Math.max(0, Math.floor((now - r.fetchedAt) / 1000)),
+      stale: now >= r.freshUntil,
+    }));
+}
