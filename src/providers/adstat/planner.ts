@@ -19,7 +19,7 @@ import type { CachedAnswer, SharedCache } from '../cache.js';
 import type { Clock } from '../clock.js';
 import { ProviderError } from '../errors.js';
 import { currentScope, newRequestScope, recordFreshness, runInScope, type Priority } from '../request-scope.js';
-import type { StateStore } from '../../state/store.js';
+import type { SlotAnswer, StateStore } from '../../state/store.js';
 import { log } from '../../log.js';
 
 export interface BudgetOptions {
@@ -151,16 +151,29 @@ export class QuotaPlanner {
     return times.length;
   }
 
-  private note(path: string, priority: Priority, requestId: string | undefined): void {
-    this.stats.granted[priority] += 1;
-    if (requestId === undefined) return;
+  /**
+   * Asks the ledger for a slot under this caller's limit. The caller's use is counted before the
+   * ledger answers (and taken back on a refusal), so concurrent calls of one request see each other.
+   */
+  private async take(path: string, priority: Priority, requestId: string | undefined): Promise<SlotAnswer> {
+    const limit = this.limitFor(path, priority, requestId);
+    const times = requestId === undefined ? undefined : this.usageOf(path, requestId);
+    const at = this.clock.now();
+    times?.push(at);
+    const answer = await this.store.takeSlot(this.ledgerKey(path), { limit, windowMs: this.windowMs }, at);
+    if (answer.granted) this.stats.granted[priority] += 1;
+    else if (times) times.splice(times.lastIndexOf(at), 1);
+    return answer;
+  }
+
+  private usageOf(path: string, requestId: string): number[] {
     let perPath = this.usage.get(path);
     if (!perPath) this.usage.set(path, (perPath = new Map()));
-    const times = perPath.get(requestId) ?? [];
-    times.push(this.clock.now());
-    perPath.set(requestId, times);
     // Forget requests whose slots have all left the window.
     if (perPath.size > 64) for (const [id] of perPath) if (this.used(path, id) === 0) perPath.delete(id);
+    let times = perPath.get(requestId);
+    if (!times) perPath.set(requestId, (times = []));
+    return times;
   }
 
   private queue(path: string): PathQueue {
@@ -178,10 +191,7 @@ export class QuotaPlanner {
   /** Takes a slot now if one is free for this caller and nobody with an equal or better claim waits. */
   async tryNow(path: string, priority: Priority = currentPriority()): Promise<boolean> {
     if (this.outranked(path, priority)) return false;
-    const requestId = currentScope()?.id;
-    const answer = await this.store.takeSlot(this.ledgerKey(path), { limit: this.limitFor(path, priority, requestId), windowMs: this.windowMs }, this.clock.now());
-    if (answer.granted) this.note(path, priority, requestId);
-    return answer.granted;
+    return (await this.take(path, priority, currentScope()?.id)).granted;
   }
 
   /**
@@ -192,11 +202,8 @@ export class QuotaPlanner {
     const requestId = currentScope()?.id;
     const now = this.clock.now();
     if (!this.outranked(path, priority)) {
-      const answer = await this.store.takeSlot(this.ledgerKey(path), { limit: this.limitFor(path, priority, requestId), windowMs: this.windowMs }, now);
-      if (answer.granted) {
-        this.note(path, priority, requestId);
-        return;
-      }
+      const answer = await this.take(path, priority, requestId);
+      if (answer.granted) return;
       if (answer.retryAt - now > maxWaitMs) throw this.limited(endpoint, answer.retryAt - now, priority);
     }
     await new Promise<void>((resolve, reject) => {
@@ -236,13 +243,11 @@ export class QuotaPlanner {
         let next = Number.POSITIVE_INFINITY;
         let granted = false;
         for (const w of ordered) {
-          const now = this.clock.now();
-          const answer = await this.store.takeSlot(this.ledgerKey(path), { limit: this.limitFor(path, w.priority, w.requestId), windowMs: this.windowMs }, now);
+          const answer = await this.take(path, w.priority, w.requestId);
           if (w.done) continue; // gave up while we asked
           if (answer.granted) {
             w.done = true;
             q.waiters.splice(q.waiters.indexOf(w), 1);
-            this.note(path, w.priority, w.requestId);
             w.resolve();
             granted = true;
             break;
