@@ -96,8 +96,10 @@ export class AdstatClient {
   private readonly clock: Clock;
   /** Filter variants of the ad list asked for recently, with when (for the cheaper-plan choice). */
   private readonly adVariants = new Map<string, number>();
-  /** Pages the unfiltered ad list had when last read whole (unknown: 1). */
+  /** Pages the unfiltered ad list has, as far as reads have shown (unknown: 1). */
   private unfilteredPages = 1;
+  /** Pages each filter variant took when last read whole from AdStat. */
+  private readonly variantPages = new Map<string, number>();
 
   constructor(private readonly options: AdstatClientOptions) {
     this.id = options.login.id;
@@ -297,18 +299,23 @@ export class AdstatClient {
         return { rows: page.data.map((row) => ({ ...advertisementFromRow(this.id, row), fetchedAt })), total: null };
       },
     });
+    if (isUnfiltered(filter)) {
+      // A short page ends the list; a full one proves at least one more.
+      this.unfilteredPages = answer.value.rows.length < wire.LIMITS.maxPageSize ? index + 1 : Math.max(this.unfilteredPages, index + 2);
+    }
     return answer.value;
   }
 
-  /** Whether every page of the unfiltered list is in the cache (fresh or not). */
-  private async unfilteredCached(): Promise<boolean> {
+  /** Pages of the unfiltered list missing from the cache (0: it is there whole, fresh or not). */
+  private async unfilteredMissing(): Promise<number> {
     const size = wire.LIMITS.maxPageSize;
-    for (let index = 0; index < 1_000; index++) {
+    let missing = 0;
+    for (let index = 0; index < Math.max(this.unfilteredPages, 1); index++) {
       const page = await this.options.cache.peek<UpstreamPage<AdvertisementSummary>>(this.adPageKey(index, UNFILTERED));
-      if (!page) return false;
-      if (page.value.rows.length < size) return true;
+      if (!page) missing += 1;
+      else if (page.value.rows.length < size) return missing;
     }
-    return false;
+    return Math.max(missing, 1); // no short page seen: at least one more to read
   }
 
   private async readUnfiltered(): Promise<AdvertisementSummary[]> {
@@ -319,10 +326,11 @@ export class AdstatClient {
 
   /**
    * A filtered list answered from the unfiltered one, when that is the cheaper plan: the unfiltered
-   * list is cached whole, or reading it costs fewer calls than the filter variants asked for within
-   * the window would (each at least one call of the same path). Null: ask AdStat to filter.
+   * list is cached whole (fresh or not), or reading the pages of it that are missing costs fewer
+   * calls than the filter variants asked for within the window would (each as many pages as it took
+   * last time, or the window it needs). Null: ask AdStat to filter.
    */
-  private async fromUnfiltered(filter: AdvertisementListFilter, filteredCost: number): Promise<AdvertisementSummary[] | null> {
+  private async fromUnfiltered(filter: AdvertisementListFilter, filteredCost: number | undefined): Promise<AdvertisementSummary[] | null> {
     if (isUnfiltered(filter)) return null;
     const now = this.clock.now();
     const window = this.planner.budget.windowMs;
@@ -331,9 +339,10 @@ export class AdstatClient {
     const own = await this.options.cache.peek(this.adPageKey(0, filter));
     if (own && own.freshUntil > now) return null; // already paid for
     let rows: AdvertisementSummary[];
-    if (await this.unfilteredCached()) {
+    const missing = await this.unfilteredMissing();
+    if (missing === 0) {
       rows = await this.readUnfiltered();
-    } else if (this.adVariants.size * filteredCost > this.unfilteredPages) {
+    } else if (missing < this.adVariants.size * (filteredCost ?? this.variantPages.get(filterKey(filter)) ?? 1)) {
       try {
         rows = await this.readUnfiltered();
       } catch (error) {
@@ -363,7 +372,12 @@ export class AdstatClient {
   /** Every advertisement matching the filter (all pages). */
   async allAdvertisements(filter: AdvertisementListFilter): Promise<AdvertisementSummary[]> {
     if (isUnfiltered(filter)) return this.readUnfiltered();
-    return (await this.fromUnfiltered(filter, 1)) ?? allPages(wire.LIMITS.maxPageSize, (index) => this.upstreamAdPage(index, filter));
+    const local = await this.fromUnfiltered(filter, undefined);
+    if (local) return local;
+    const rows = await allPages(wire.LIMITS.maxPageSize, (index) => this.upstreamAdPage(index, filter));
+    this.variantPages.set(filterKey(filter), Math.floor(rows.length / wire.LIMITS.maxPageSize) + 1);
+    if (this.variantPages.size > 256) this.variantPages.delete(this.variantPages.keys().next().value!);
+    return rows;
   }
 
   /** One advertisement's details (a call per advertisement: the provider has no batch read). */
