@@ -23,6 +23,19 @@ function configFile(content: unknown): string {
 }
 
 describe('configuration', () => {
+  it('takes AdStat’s budget and the lifetimes from the environment, defaulting to the documented limit', () => {
+    const defaults = loadConfig({});
+    expect(defaults.adstatBudget).toEqual({ max: 10, windowMs: 60_000, blockMs: 61_000 });
+    expect(defaults.cache).toMatchObject({ closedPeriodTtlMs: 600_000, staleMaxMs: 3_600_000 });
+    const raised = loadConfig({ ADSTAT_RATE_LIMIT_MAX: '100', ADSTAT_RATE_LIMIT_WINDOW_MS: '1000', ADGRAPH_CACHE_STALE_MAX_MS: '0' });
+    expect(raised.adstatBudget).toEqual({ max: 100, windowMs: 1_000, blockMs: 61_000 });
+    expect(raised.cache.staleMaxMs).toBe(0);
+    expect(problems({ ADSTAT_RATE_LIMIT_MAX: '0', ADGRAPH_CACHE_CLOSED_PERIOD_TTL_MS: 'soon' })).toEqual([
+      'ADSTAT_RATE_LIMIT_MAX: must be a whole number from 1 to 1000000 (got 0)',
+      'ADGRAPH_CACHE_CLOSED_PERIOD_TTL_MS: must be a whole number from 0 to 604800000 (got "soon")',
+    ]);
+  });
+
   it('runs in sandbox mode with no credentials, on port 4000 by default', () => {
     const config = loadConfig({});
     expect(config.mode).toBe('sandbox');

@@ -201,6 +201,15 @@ describe('fair shares', () => {
   });
 });
 
+describe('configuration', () => {
+  it('the budget is configuration: with ADSTAT_RATE_LIMIT_MAX=30, twenty reads of one path all go', async () => {
+    clock = manualClock(START);
+    h = await startHarness({ sandbox: { adstat: { now: clock.now, rateLimit: false } }, providers: { clock }, env: { ADSTAT_RATE_LIMIT_MAX: '30' } });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => client().call(ENDPOINTS.cabinetNames, { schema: cabinetNames })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(20);
+  });
+});
+
 describe('lifetimes', () => {
   it('lists of a closed period live longer than today’s', async () => {
     await start({ ADGRAPH_CACHE_CLOSED_PERIOD_TTL_MS: '600000' });
