@@ -6,8 +6,8 @@
  *
  * (a) dashboards: 50 dashboards polling one login every 5 s for 2 minutes, three common filter
  *     variants (the default list, today's, one title);
- * (b) mixed: 200 clients for 3 minutes, each sending a random read every 2.5–7.5 s (all ads, a
- *     status-filtered list, accounts, campaigns, one ad's details, the KKTU tree).
+ * (b) mixed: 200 clients for 3 minutes, each sending a random read every 2.5–7.5 s (all of one
+ *     login's ads, a status-filtered list, accounts, campaigns, one ad's details, the KKTU tree).
  * Time is a scaled clock shared by the simulators and adgraph: `--speed=2` (the default) runs the
  * 2 + 3 minutes of provider time in about 2.5 minutes of wall time; the budget and every lifetime are the real ones in
  * that clock. Prints RATE_LIMITED answers (goal 0), 429s drawn (must be 0), upstream calls per
@@ -224,7 +224,7 @@ async function mixed(options: Options): Promise<void> {
     const user = run.sandbox.adstat.state.userByName('demo')!;
     const adIds = run.sandbox.adstat.state.adsOf(user.id).slice(-200).map((a) => Buffer.from(`Advertisement:demo:${a.id}`).toString('base64'));
     const reads: [number, (random: () => number) => { query: string; variables?: Record<string, unknown> }][] = [
-      [20, () => ({ query: `{ advertisements(first: 1000, showDeleted: true) { nodes { id title status } } }` })],
+      [20, () => ({ query: `{ advertisements(first: 1100, connectionId: "demo", showDeleted: true) { nodes { id title status } } }` })],
       [20, () => ({ query: `{ advertisements(first: 50, status: [ACTIVE]) { nodes { ${AD_FIELDS} } } }` })],
       [20, () => ({ query: `{ accounts { id name status balance { amount currency } } }` })],
       [20, () => ({ query: `{ campaigns(first: 50) { nodes { id name status } } }` })],

@@ -5,6 +5,7 @@
  * - `get`/`set`/`deletePrefix`: GET, SET PX, and SCAN+UNLINK (or a key set per prefix);
  * - `takeSlot`: a Lua script over a sorted set of send times plus a block key (ZREMRANGEBYSCORE,
  *   ZCARD, ZADD, PEXPIRE), so replicas sharing a login cannot overspend its budget together;
+ * - `settleSlot`: ZREM + ZADD of one member (slots are members with their time as score);
  * - `block`: SET PX of the block key, kept only if later than the one already set.
  * Values are plain data; a networked backend serialises them (Dates included) with its codec.
  * The in-process backend below is the default and needs no set-up.
@@ -36,6 +37,11 @@ export interface StateStore {
    * `rule.windowMs` before `nowMs`, takes one at `nowMs`. Otherwise says when to ask again.
    */
   takeSlot(key: string, rule: SlotRule, nowMs: number): Promise<SlotAnswer>;
+  /**
+   * Moves a slot taken at `takenAt` to `atMs` (when its call was answered): the provider counted the
+   * call somewhere between the two, so the window is measured from the later time.
+   */
+  settleSlot(key: string, takenAt: number, atMs: number): Promise<void>;
   /** No slot on the key is granted before `untilMs` (a later block wins over an earlier one). */
   block(key: string, untilMs: number): Promise<void>;
   usage(key: string, windowMs: number, nowMs: number): Promise<SlotUsage>;
@@ -109,6 +115,17 @@ export class MemoryStateStore implements StateStore {
     // The slot that frees first under this rule: the one `limit` places from the newest.
     const freeing = ledger.times[ledger.times.length - rule.limit]!;
     return { granted: false, retryAt: freeing + rule.windowMs };
+  }
+
+  async settleSlot(key: string, takenAt: number, atMs: number): Promise<void> {
+    const ledger = this.ledgers.get(key);
+    if (!ledger || atMs <= takenAt) return;
+    const index = ledger.times.indexOf(takenAt);
+    if (index < 0) return;
+    ledger.times.splice(index, 1);
+    let at = ledger.times.length;
+    while (at > 0 && ledger.times[at - 1]! > atMs) at -= 1;
+    ledger.times.splice(at, 0, atMs);
   }
 
   async block(key: string, untilMs: number): Promise<void> {

@@ -36,7 +36,7 @@ import {
   pixelEventFromWire,
 } from './map.js';
 import { applyFilter, filterKey, isClosedPeriod, isUnfiltered, UNFILTERED } from './filters.js';
-import { currentPriority, DEFAULT_BUDGET, QuotaPlanner, type BudgetOptions } from './planner.js';
+import { currentPriority, DEFAULT_BUDGET, QuotaPlanner, type BudgetOptions, type Slot } from './planner.js';
 import * as wire from './wire.js';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -70,8 +70,8 @@ interface CallOptions<T> {
   /** A multipart body, made afresh for each attempt (a consumed stream cannot be sent again). */
   multipart?: () => Promise<{ body: Readable; contentType: string; length: number }>;
   schema: z.ZodType<T>;
-  /** The planner already took the first attempt's slot. */
-  prepaid?: boolean;
+  /** The slot the planner already took for the first attempt. */
+  prepaid?: Slot | null;
 }
 
 export interface AdvertisementListFilter {
@@ -134,12 +134,12 @@ export class AdstatClient {
 
     let renewed = false;
     let retried = false;
-    let prepaid = options.prepaid === true;
+    let slot: Slot | null = options.prepaid ?? null;
     const priority = endpoint.method === 'GET' ? currentPriority() : 'write';
     const maxWaitMs = priority === 'background' ? this.planner.backgroundPatienceMs : this.options.rateLimitMaxWaitMs;
     for (;;) {
-      if (!prepaid) await this.planner.acquire(path, endpointName, maxWaitMs, priority);
-      prepaid = false;
+      const taken = slot ?? (await this.planner.acquire(path, endpointName, maxWaitMs, priority));
+      slot = null;
       const token = await this.session.token();
       const multipart = options.multipart ? await options.multipart() : undefined;
       let response: UpstreamResponse;
@@ -163,6 +163,9 @@ export class AdstatClient {
           continue;
         }
         throw error;
+      } finally {
+        // AdStat counted the call somewhere between send and answer: the ledger takes the later.
+        await this.planner.settle(taken);
       }
       if (response.status === 401 && !renewed) {
         // The token expired early or was revoked: renew once (refresh, else log in) and resend.

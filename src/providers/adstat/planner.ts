@@ -69,7 +69,7 @@ interface Waiter {
   priority: Priority;
   requestId: string | undefined;
   seq: number;
-  resolve: () => void;
+  resolve: (slot: Slot) => void;
   reject: (error: unknown) => void;
   done: boolean;
   /** When the pump last saw a slot free up for it. */
@@ -84,14 +84,20 @@ interface PathQueue {
 
 const RANK: Record<Priority, number> = { write: 0, interactive: 1, background: 2 };
 
+/** A slot taken on a path: settled when its call is answered. */
+export interface Slot {
+  path: string;
+  takenAt: number;
+}
+
 export interface PlannedRead<T> {
   /** The URL path whose budget pays (e.g. `/api/v2/advertisement`). */
   path: string;
   endpoint: string;
   key: string;
   ttlMs: number;
-  /** Reads upstream; `prepaid` says the first attempt's slot is already taken. */
-  load: (prepaid: boolean) => Promise<T>;
+  /** Reads upstream; `prepaid` is the slot already taken for the first attempt, if one was. */
+  load: (prepaid: Slot | null) => Promise<T>;
   maxWaitMs: number;
 }
 
@@ -155,7 +161,7 @@ export class QuotaPlanner {
    * Asks the ledger for a slot under this caller's limit. The caller's use is counted before the
    * ledger answers (and taken back on a refusal), so concurrent calls of one request see each other.
    */
-  private async take(path: string, priority: Priority, requestId: string | undefined): Promise<SlotAnswer> {
+  private async take(path: string, priority: Priority, requestId: string | undefined): Promise<SlotAnswer & { at: number }> {
     const limit = this.limitFor(path, priority, requestId);
     const times = requestId === undefined ? undefined : this.usageOf(path, requestId);
     const at = this.clock.now();
@@ -163,7 +169,7 @@ export class QuotaPlanner {
     const answer = await this.store.takeSlot(this.ledgerKey(path), { limit, windowMs: this.windowMs }, at);
     if (answer.granted) this.stats.granted[priority] += 1;
     else if (times) times.splice(times.lastIndexOf(at), 1);
-    return answer;
+    return { ...answer, at };
   }
 
   private usageOf(path: string, requestId: string): number[] {
@@ -189,24 +195,30 @@ export class QuotaPlanner {
   }
 
   /** Takes a slot now if one is free for this caller and nobody with an equal or better claim waits. */
-  async tryNow(path: string, priority: Priority = currentPriority()): Promise<boolean> {
-    if (this.outranked(path, priority)) return false;
-    return (await this.take(path, priority, currentScope()?.id)).granted;
+  async tryNow(path: string, priority: Priority = currentPriority()): Promise<Slot | null> {
+    if (this.outranked(path, priority)) return null;
+    const answer = await this.take(path, priority, currentScope()?.id);
+    return answer.granted ? { path, takenAt: answer.at } : null;
+  }
+
+  /** The slot's call was answered (or failed): the ledger counts it from now. */
+  async settle(slot: Slot): Promise<void> {
+    await this.store.settleSlot(this.ledgerKey(slot.path), slot.takenAt, this.clock.now());
   }
 
   /**
    * Takes a slot on the path, waiting up to `maxWaitMs`. Throws RATE_LIMITED (with the seconds to
    * wait) when the slot is further away than that; nothing is sent then.
    */
-  async acquire(path: string, endpoint: string, maxWaitMs: number, priority: Priority = currentPriority()): Promise<void> {
+  async acquire(path: string, endpoint: string, maxWaitMs: number, priority: Priority = currentPriority()): Promise<Slot> {
     const requestId = currentScope()?.id;
     const now = this.clock.now();
     if (!this.outranked(path, priority)) {
       const answer = await this.take(path, priority, requestId);
-      if (answer.granted) return;
+      if (answer.granted) return { path, takenAt: answer.at };
       if (answer.retryAt - now > maxWaitMs) throw this.limited(endpoint, answer.retryAt - now, priority);
     }
-    await new Promise<void>((resolve, reject) => {
+    return new Promise<Slot>((resolve, reject) => {
       const waiter: Waiter = { priority, requestId, seq: ++this.seq, resolve, reject, done: false, retryAt: undefined };
       const q = this.queue(path);
       q.waiters.push(waiter);
@@ -248,7 +260,7 @@ export class QuotaPlanner {
           if (answer.granted) {
             w.done = true;
             q.waiters.splice(q.waiters.indexOf(w), 1);
-            w.resolve();
+            w.resolve({ path, takenAt: answer.at });
             granted = true;
             break;
           }
@@ -293,11 +305,12 @@ export class QuotaPlanner {
       return stored;
     }
     const pending = this.cache.pending<T>(spec.key);
-    if (!stored) return pending ?? this.cache.fetch(spec.key, spec.ttlMs, () => spec.load(false));
+    if (!stored) return pending ?? this.cache.fetch(spec.key, spec.ttlMs, () => spec.load(null));
     // A refresh already under way may be waiting for the budget: do not wait for it.
-    if (!pending && (await this.tryNow(spec.path))) {
+    const slot = pending ? null : await this.tryNow(spec.path);
+    if (slot) {
       try {
-        return await this.cache.fetch(spec.key, spec.ttlMs, () => spec.load(true));
+        return await this.cache.fetch(spec.key, spec.ttlMs, () => spec.load(slot));
       } catch (error) {
         // The answer we have is better than none (stale-if-error); its age says what it is.
         log.debug('AdStat refresh failed, serving the cached answer', { path: spec.path, error: (error as Error).message });
@@ -314,7 +327,7 @@ export class QuotaPlanner {
     // Its own scope: it is nobody's request, and it must not count against the reader's share.
     const scope = newRequestScope('background');
     runInScope(scope, () => {
-      this.cache.fetch(spec.key, spec.ttlMs, () => spec.load(false)).catch((error: unknown) => {
+      this.cache.fetch(spec.key, spec.ttlMs, () => spec.load(null)).catch((error: unknown) => {
         this.stats.refreshesDropped += 1;
         log.debug('AdStat background refresh dropped', { path: spec.path, error: (error as Error).message });
       });
