@@ -42,6 +42,7 @@ export class SharedCache {
   /** Bumped by invalidation so a read started before a write does not store a stale answer. */
   private generation = 0;
   private pendingInvalidation: Promise<void> = Promise.resolve();
+  private readonly clearListeners: (() => void)[] = [];
   readonly stats: CacheStats = { hits: 0, misses: 0, coalesced: 0 };
 
   constructor(options: SharedCacheOptions = {}) {
@@ -113,7 +114,13 @@ export class SharedCache {
     this.pendingInvalidation = this.pendingInvalidation.then(() => this.store.deletePrefix(...prefixes)).catch(forgetFailure);
   }
 
+  /** Called on `clear`: whoever keeps hints derived from cached answers forgets them too. */
+  onClear(listener: () => void): void {
+    this.clearListeners.push(listener);
+  }
+
   clear(): void {
+    for (const listener of this.clearListeners) listener();
     this.generation += 1;
     this.inflight.clear();
     this.pendingInvalidation = this.pendingInvalidation.then(() => this.store.clearValues()).catch(forgetFailure);

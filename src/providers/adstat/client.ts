@@ -118,6 +118,11 @@ export class AdstatClient {
       },
       this.clock,
     );
+    options.cache.onClear(() => {
+      this.adVariants.clear();
+      this.variantPages.clear();
+      this.unfilteredPages = 1;
+    });
   }
 
   get label(): string {
@@ -366,8 +371,9 @@ export class AdstatClient {
    */
   async advertisements(offset: number, count: number, filter: AdvertisementListFilter): Promise<Page<AdvertisementSummary>> {
     const size = wire.LIMITS.maxPageSize;
-    const pages = Number.isFinite(count) ? Math.max(1, Math.ceil((offset + count) / size)) : 1;
-    const local = await this.fromUnfiltered(filter, pages);
+    // A filtered list is mostly shorter than its window: as long as it was last time, else one page.
+    const window = Number.isFinite(count) ? Math.max(1, Math.ceil((offset + count) / size)) : Number.POSITIVE_INFINITY;
+    const local = await this.fromUnfiltered(filter, Math.min(window, this.variantPages.get(filterKey(filter)) ?? 1));
     if (local) return windowOverPages(offset, count, size, async (index) => ({ rows: local.slice(index * size, (index + 1) * size), total: local.length }));
     return windowOverPages(offset, count, size, (index) => this.upstreamAdPage(index, filter));
   }
