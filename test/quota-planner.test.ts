@@ -210,6 +210,23 @@ describe('configuration', () => {
   });
 });
 
+describe('freshness', () => {
+  it('reports TON.ai’s paths too, and the oldest data per path when a request mixes ages', async () => {
+    await start();
+    const query = `{ campaigns(provider: TONAI, first: 5) { nodes { name } } }`;
+    const first = await post(query);
+    expect(first.extensions?.freshness).toEqual(
+      expect.arrayContaining([expect.objectContaining({ provider: 'TON.ai', path: '/api/v2/openapi/ad/campaign/list', stale: false })]),
+    );
+    const old = await post(`{ advertisements(first: 5, connectionId: "demo") { nodes { id } } }`);
+    expect(old.extensions?.freshness).toHaveLength(1);
+    await clock.advance(10_000);
+    // Page 0 from the cache (10 s old) and, for the first 600, page 1 fetched now: the entry is the older.
+    const mixed = await post(`{ advertisements(first: 600, connectionId: "demo") { nodes { id } } }`);
+    expect(mixed.extensions?.freshness).toEqual([expect.objectContaining({ path: '/api/v2/advertisement/', ageSeconds: 10, stale: false })]);
+  });
+});
+
 describe('lifetimes', () => {
   it('lists of a closed period live longer than today’s', async () => {
     await start({ ADGRAPH_CACHE_CLOSED_PERIOD_TTL_MS: '600000' });

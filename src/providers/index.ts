@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.js';
 import { AdstatClient, type AdstatClientOptions } from './adstat/client.js';
+import type { PlannerStats } from './adstat/planner.js';
 import { SharedCache } from './cache.js';
 import { clockFrom, type Clock } from './clock.js';
 import { MemoryStateStore, type StateStore } from '../state/store.js';
@@ -53,6 +54,11 @@ export class Providers {
       ]),
     );
     this.tonai = new Map(config.tonai.keys.map((key) => [key.id, new TonaiClient({ key, http: this.http, baseUrl: config.tonai.baseUrl, cache: this.cache, ttl: config.cache })]));
+  }
+
+  /** AdStat's quota figures per login: plain counters, for metrics and benchmarks. */
+  adstatQuota(): Record<string, PlannerStats> {
+    return Object.fromEntries([...this.adstat].map(([id, client]) => [id, client.planner.stats]));
   }
 
   async close(): Promise<void> {

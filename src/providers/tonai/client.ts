@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { CacheConfig, TonaiKey } from '../../config.js';
 import type { Page, TonaiCampaignDetails, TonaiCampaignSummary } from '../../domain/model.js';
 import type { SharedCache } from '../cache.js';
+import { recordFreshness } from '../request-scope.js';
 import { allPages, windowOverPages, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
@@ -71,10 +72,17 @@ export class TonaiClient {
   private campaignPage(index: number): Promise<UpstreamPage<TonaiCampaignSummary>> {
     const size = wire.LIMITS.maxPageSize;
     const query = new URLSearchParams({ current: String(index + 1), pageSize: String(size) });
-    return this.options.cache.get(`${this.cachePrefix}list?${query.toString()}`, this.options.ttl.listTtlMs, async () => {
+    return this.cached(wire.ENDPOINTS.list.path, `${this.cachePrefix}list?${query.toString()}`, this.options.ttl.listTtlMs, async () => {
       const data = await this.call(wire.ENDPOINTS.list, { query, schema: wire.listData });
       return { rows: data.campaigns.map((c) => campaignFromList(this.id, c)), total: data.total };
     });
+  }
+
+  /** A read through the shared cache, its age noted for the request's `extensions.freshness`. */
+  private async cached<T>(path: string, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    const answer = await this.options.cache.answer(key, ttlMs, load);
+    recordFreshness({ provider: 'TON.ai', account: this.id, path, fetchedAt: answer.fetchedAt, freshUntil: answer.freshUntil });
+    return answer.value;
   }
 
   /**
@@ -92,7 +100,7 @@ export class TonaiClient {
   /** One campaign's budget, targeting, bidding and creative (the list has none of them). */
   async campaign(campaignId: string): Promise<TonaiCampaignDetails> {
     const query = new URLSearchParams({ campaignId });
-    const data = await this.options.cache.get(`${this.cachePrefix}detail?${query.toString()}`, this.options.ttl.itemTtlMs, () =>
+    const data = await this.cached(wire.ENDPOINTS.detail.path, `${this.cachePrefix}detail?${query.toString()}`, this.options.ttl.itemTtlMs, () =>
       this.call(wire.ENDPOINTS.detail, { query, schema: wire.detailData }),
     );
     return campaignFromDetail(data);
