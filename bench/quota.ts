@@ -2,11 +2,11 @@
  * Quota benchmark: what AdStat's budget (10 requests per 60 s per login and URL path, enforced by
  * the simulator exactly as documented) leaves for dashboards once adgraph plans it.
  *
- *   npx tsx bench/quota.ts [--speed=2] [--scenario=all|dashboards|mixed] [--seed=1]
+ *   npx tsx bench/quota.ts [--speed=2] [--scenario=all|dashboards|mixed] [--mixed-pause=10000] [--seed=1]
  *
  * (a) dashboards: 50 dashboards polling one login every 5 s for 2 minutes, three common filter
  *     variants (the default list, today's, one title);
- * (b) mixed: 200 clients for 3 minutes, each sending a random read every 2.5–7.5 s (all of one
+ * (b) mixed: 200 clients for 3 minutes, each sending a random read every 5–15 s (all of one
  *     login's ads, a status-filtered list, accounts, campaigns, one ad's details, the KKTU tree).
  * Time is a scaled clock shared by the simulators and adgraph: `--speed=2` (the default) runs the
  * 2 + 3 minutes of provider time in about 2.5 minutes of wall time; the budget and every lifetime are the real ones in
@@ -26,6 +26,8 @@ import { printTable } from './table.js';
 
 interface Options {
   speed: number;
+  /** Mean pause between one mixed client's reads (each pause is 0.5–1.5 times it). */
+  mixedPauseMs: number;
   scenario: 'all' | 'dashboards' | 'mixed';
   seed: number;
 }
@@ -34,7 +36,7 @@ function parseArgs(argv: string[]): Options {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const scenario = (get('scenario') ?? 'all') as Options['scenario'];
   if (!['all', 'dashboards', 'mixed'].includes(scenario)) throw new Error('--scenario must be all, dashboards or mixed');
-  return { speed: Number(get('speed') ?? 2), scenario, seed: Number(get('seed') ?? 1) };
+  return { speed: Number(get('speed') ?? 2), mixedPauseMs: Number(get('mixed-pause') ?? 10_000), scenario, seed: Number(get('seed') ?? 1) };
 }
 
 /** A small seeded generator (mulberry32): the same workload at every run. */
@@ -240,7 +242,7 @@ async function mixed(options: Options): Promise<void> {
       (_client, random) => {
         let pick = random() * total;
         const [, make] = reads.find(([w]) => (pick -= w) < 0) ?? reads[0]!;
-        return { ...make(random), pauseMs: 2_500 + random() * 5_000 };
+        return { ...make(random), pauseMs: options.mixedPauseMs * (0.5 + random()) };
       },
       options.seed + 1,
     );

@@ -161,8 +161,16 @@ export class QuotaPlanner {
    * Asks the ledger for a slot under this caller's limit. The caller's use is counted before the
    * ledger answers (and taken back on a refusal), so concurrent calls of one request see each other.
    */
-  private async take(path: string, priority: Priority, requestId: string | undefined): Promise<SlotAnswer & { at: number }> {
+  private async take(path: string, priority: Priority, requestId: string | undefined, paced = priority === 'background'): Promise<SlotAnswer & { at: number }> {
     const limit = this.limitFor(path, priority, requestId);
+    if (paced) {
+      // Refreshes are spread over the window (a third of the read budget per third of it): spent
+      // in one burst, they leave every answer to age for the rest of the minute.
+      const third = this.windowMs / 3;
+      const share = Math.max(1, Math.floor(this.readLimit / 3));
+      const recent = await this.store.usage(this.ledgerKey(path), third, this.clock.now());
+      if (recent.used >= share) return { granted: false, retryAt: this.clock.now() + third / share, at: this.clock.now() };
+    }
     const times = requestId === undefined ? undefined : this.usageOf(path, requestId);
     const at = this.clock.now();
     times?.push(at);
@@ -195,9 +203,9 @@ export class QuotaPlanner {
   }
 
   /** Takes a slot now if one is free for this caller and nobody with an equal or better claim waits. */
-  async tryNow(path: string, priority: Priority = currentPriority()): Promise<Slot | null> {
+  async tryNow(path: string, priority: Priority = currentPriority(), paced = false): Promise<Slot | null> {
     if (this.outranked(path, priority)) return null;
-    const answer = await this.take(path, priority, currentScope()?.id);
+    const answer = await this.take(path, priority, currentScope()?.id, paced);
     return answer.granted ? { path, takenAt: answer.at } : null;
   }
 
@@ -307,7 +315,7 @@ export class QuotaPlanner {
     const pending = this.cache.pending<T>(spec.key);
     if (!stored) return pending ?? this.cache.fetch(spec.key, spec.ttlMs, () => spec.load(null));
     // A refresh already under way may be waiting for the budget: do not wait for it.
-    const slot = pending ? null : await this.tryNow(spec.path);
+    const slot = pending ? null : await this.tryNow(spec.path, currentPriority(), true);
     if (slot) {
       try {
         return await this.cache.fetch(spec.key, spec.ttlMs, () => spec.load(slot));
