@@ -262,4 +262,6 @@ export async function main(argv: string[]): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await main(process.argv.slice(2));
+  // Background refreshes still asleep until their slot would free keep the loop alive for a minute.
+  process.exit(0);
 }

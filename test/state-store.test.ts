@@ -29,4 +29,13 @@ describe('MemoryStateStore', () => {
     expect(await store.takeSlot('p', rule, 150_000)).toEqual({ granted: false, retryAt: 200_000 });
     expect(await store.usage('p', 60_000, 150_000)).toEqual({ used: 0, blockedUntil: 200_000 });
   });
+
+  it('asking about a shorter window does not forget slots of the longer one', async () => {
+    const store = new MemoryStateStore();
+    const rule = { limit: 2, windowMs: 60_000 };
+    await store.takeSlot('p', rule, 0);
+    await store.takeSlot('p', rule, 30_000);
+    expect(await store.usage('p', 20_000, 40_000)).toEqual({ used: 1, blockedUntil: 0 });
+    expect(await store.takeSlot('p', rule, 40_000)).toEqual({ granted: false, retryAt: 60_000 });
+  });
 });

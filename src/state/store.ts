@@ -136,8 +136,10 @@ export class MemoryStateStore implements StateStore {
   async usage(key: string, windowMs: number, nowMs: number): Promise<SlotUsage> {
     const ledger = this.ledgers.get(key);
     if (!ledger) return { used: 0, blockedUntil: 0 };
-    prune(ledger, nowMs - windowMs);
-    return { used: ledger.times.length, blockedUntil: ledger.blockedUntil > nowMs ? ledger.blockedUntil : 0 };
+    // Counted, not pruned: the window asked about may be shorter than the one slots are taken in.
+    const start = nowMs - windowMs;
+    const used = ledger.times.filter((t) => t > start).length;
+    return { used, blockedUntil: ledger.blockedUntil > nowMs ? ledger.blockedUntil : 0 };
   }
 
   async clearValues(): Promise<void> {

@@ -11,7 +11,9 @@
  *   more to interactive reads, so one request with many aliases cannot deny everyone else;
  * - stale-while-revalidate: a read with any cached answer, even past its lifetime, is answered at
  *   once when no slot is free now, and a refresh is queued in the background within the budget.
- *   RATE_LIMITED only when there is no answer at all and the wait exceeds the caller's maximum.
+ *   RATE_LIMITED only when there is no answer at all and the wait exceeds the caller's maximum;
+ * - pacing: refreshes of stale answers take at most a third of the read budget per third of the
+ *   window, so the budget is not spent in one burst that leaves every answer ageing for a minute.
  *
  * Hand-written: no queueing library knows a shared sliding-window ledger with reserved classes.
  */
