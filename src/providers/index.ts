@@ -16,15 +16,23 @@ export interface ProviderOverrides {
 
 export class Providers {
   readonly http: HttpLayer;
+  /** The longest an upload create can take (for idempotency records of uploads). */
+  readonly uploadAttemptMs: number;
   /** Shared across requests: identical reads coalesce, answers live for the configured TTLs. */
   readonly cache = new SharedCache();
   /** Client idempotency keys of creates, across requests. */
-  readonly idempotency = new IdempotencyStore();
+  readonly idempotency: IdempotencyStore;
   readonly adstat: ReadonlyMap<string, AdstatClient>;
   readonly tonai: ReadonlyMap<string, TonaiClient>;
 
   constructor(config: Config, overrides: ProviderOverrides = {}) {
     this.http = new HttpLayer(config.http);
+    this.uploadAttemptMs = config.http.uploadDeadlineMs + 2 * config.http.deadlineMs + config.rateLimitMaxWaitMs;
+    this.idempotency = new IdempotencyStore({
+      ...config.idempotency,
+      // A JSON create: a login, a token refresh and the create itself, each within its deadline, after a rate-limit wait.
+      maxAttemptMs: 3 * config.http.deadlineMs + config.rateLimitMaxWaitMs,
+    });
     this.adstat = new Map(
       config.adstat.logins.map((login) => [
         login.id,
