@@ -104,7 +104,6 @@ builder.objectType(WriteOutcomeUnknown, {
   interfaces: [MutationErrorRef],
   isTypeOf: (value) => value instanceof WriteOutcomeUnknown,
   fields: (t) => ({
-    code: t.string({ description: 'Always "OUTCOME_UNKNOWN", for programs to switch on.', resolve: () => 'OUTCOME_UNKNOWN' }),
     reason: t.field({ type: OutcomeUnknownReasonEnum, description: 'Why the outcome is unknown.', resolve: (e) => e.details.reason }),
     provider: t.field({ type: ProviderEnum, description: 'Which provider.', resolve: (e) => PROVIDER_LABEL[e.details.provider] }),
     account: t.string({ nullable: true, description: 'Which configured login or key.', resolve: (e) => e.details.account ?? null }),
