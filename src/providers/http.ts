@@ -137,8 +137,12 @@ export class HttpLayer {
     return { status: response.statusCode, headers: response.headers, json };
   }
 
+  /**
+   * Ends every upstream connection. Called once the server has drained: a call still running then
+   * belongs to a request that was cut off, and waiting for it (undici's close) would hold the exit.
+   */
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.agent.destroy();
   }
 }
 
