@@ -174,7 +174,7 @@ export type CreateAdvertisementInput = {
   endDate?: string | null | undefined;
   /** ERID token, for cabinets that label manually (AdStat `other_info`). */
   erid?: string | null | undefined;
-  /** A key of your choice: retrying with the same key and input returns the first result instead of creating twice. */
+  /** A key of your choice (kept 24 h): retrying with the same key and input returns the first result instead of creating twice, even when the first answer was lost: adgraph looks for what the first attempt made before sending again. Without a key a create is NOT safe to retry: if its answer is lost (OutcomeUnknown), a retry may create a second one. */
   idempotencyKey?: string | null | undefined;
   /** KKTU id of the product: exactly one, from the third level (required in cabinets with automatic labelling). */
   kktuIds?: Array<string> | null | undefined;
@@ -210,7 +210,7 @@ export type CreateTonaiCampaignInput = {
   budget: TonaiBudgetInput;
   /** The ad. */
   creative: TonaiCreativeInput;
-  /** Retrying with the same key and input returns the first result instead of creating twice. */
+  /** A key of your choice (kept 24 h): retrying with the same key and input returns the first result instead of creating twice, even when the first answer was lost: adgraph looks for what the first attempt made before sending again. Without a key a create is NOT safe to retry: if its answer is lost (OutcomeUnknown), a retry may create a second one. */
   idempotencyKey?: string | null | undefined;
   /** Campaign name, 1–100 characters. */
   name: string;
@@ -464,14 +464,20 @@ export type CampaignListItemFragment =
   | CampaignListItem_TonaiCampaign_Fragment
 ;
 
+type MutationErrorFields_IdempotencyKeyInProgress_Fragment = { __typename: 'IdempotencyKeyInProgress', message: string };
+
 type MutationErrorFields_IdempotencyKeyReused_Fragment = { __typename: 'IdempotencyKeyReused', key: string, message: string };
+
+type MutationErrorFields_OutcomeUnknown_Fragment = { __typename: 'OutcomeUnknown', message: string };
 
 type MutationErrorFields_ProviderFailure_Fragment = { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string };
 
 type MutationErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> };
 
 export type MutationErrorFieldsFragment =
+  | MutationErrorFields_IdempotencyKeyInProgress_Fragment
   | MutationErrorFields_IdempotencyKeyReused_Fragment
+  | MutationErrorFields_OutcomeUnknown_Fragment
   | MutationErrorFields_ProviderFailure_Fragment
   | MutationErrorFields_ValidationError_Fragment
 ;
@@ -485,7 +491,9 @@ export type PreviewAdvertisementMutationVariables = Exact<{
 
 export type PreviewAdvertisementMutation = { createAdvertisement:
     | { __typename: 'AdvertisementWrite', validateOnly: boolean, request: { method: string, path: string, body: unknown } }
+    | { __typename: 'IdempotencyKeyInProgress', message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'OutcomeUnknown', message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
    };
@@ -497,7 +505,9 @@ export type CreateAdvertisementMutationVariables = Exact<{
 
 export type CreateAdvertisementMutation = { createAdvertisement:
     | { __typename: 'AdvertisementWrite', validateOnly: boolean, request: { method: string, path: string, body: unknown }, advertisement: { id: string, providerId: string, connectionId: string, title: string, text: string, adType: AdType, status: AdvertisementStatus, rawStatus: string, createdAt: string | null, statusUpdatedAt: string | null, campaignName: string, accountName: string, promotedObject: string, moderation: { status: AdvertisementStatus, nonEditableFields: Array<string> } | null, cpm: { amount: string, currency: string }, balance: { amount: string, currency: string } | null, statistics: { impressions: number, clicks: number, goals: number | null, conversions: number | null, ctr: number | null, cvr: number | null, spent: { amount: string, currency: string } } | null } | null }
+    | { __typename: 'IdempotencyKeyInProgress', message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'OutcomeUnknown', message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
    };
@@ -509,7 +519,9 @@ export type UpdateAdvertisementMutationVariables = Exact<{
 
 export type UpdateAdvertisementMutation = { updateAdvertisement:
     | { __typename: 'AdvertisementWrite', validateOnly: boolean, request: { method: string, path: string, body: unknown }, advertisement: { id: string, providerId: string, connectionId: string, title: string, text: string, adType: AdType, status: AdvertisementStatus, rawStatus: string, createdAt: string | null, statusUpdatedAt: string | null, campaignName: string, accountName: string, promotedObject: string, moderation: { status: AdvertisementStatus, nonEditableFields: Array<string> } | null, cpm: { amount: string, currency: string }, balance: { amount: string, currency: string } | null, statistics: { impressions: number, clicks: number, goals: number | null, conversions: number | null, ctr: number | null, cvr: number | null, spent: { amount: string, currency: string } } | null } | null }
+    | { __typename: 'IdempotencyKeyInProgress', message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'OutcomeUnknown', message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
    };
@@ -521,7 +533,9 @@ export type SetAdvertisementStatusMutationVariables = Exact<{
 
 
 export type SetAdvertisementStatusMutation = { setAdvertisementStatus:
+    | { __typename: 'IdempotencyKeyInProgress', message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'OutcomeUnknown', message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'SetAdvertisementStatusPayload', succeeded: number, failed: number, results: Array<{ id: string, ok: boolean, error: { code: string, message: string } | null, advertisement: { id: string, status: AdvertisementStatus, rawStatus: string } | null }> }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
@@ -533,7 +547,9 @@ export type CreateTonaiCampaignMutationVariables = Exact<{
 
 
 export type CreateTonaiCampaignMutation = { createTonaiCampaign:
+    | { __typename: 'IdempotencyKeyInProgress', message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'OutcomeUnknown', message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'TonaiCampaignWrite', validateOnly: boolean, request: { method: string, path: string, body: unknown }, campaign: { __typename: 'TonaiCampaign', billingType: string, id: string, provider: Provider, providerId: string, connectionId: string, name: string, status: CampaignStatus, rawStatus: string, budget: { strategy: string, startTime: string | null, endTime: string | null, daily: { amount: string, currency: string }, total: { amount: string, currency: string } } | null, statistics: { impressions: number, clicks: number, goals: number | null, conversions: number | null, ctr: number | null, cvr: number | null, spent: { amount: string, currency: string } } | null } | null }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
@@ -546,7 +562,9 @@ export type SetTonaiCampaignStatusMutationVariables = Exact<{
 
 
 export type SetTonaiCampaignStatusMutation = { setTonaiCampaignStatus:
+    | { __typename: 'IdempotencyKeyInProgress', message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'OutcomeUnknown', message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'SetTonaiCampaignStatusPayload', succeeded: number, failed: number, results: Array<{ id: string, ok: boolean, error: { code: string, message: string } | null, campaign: { id: string, status: CampaignStatus, rawStatus: string } | null }> }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
