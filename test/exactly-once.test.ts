@@ -26,11 +26,9 @@ type Result = { __typename: string } & Record<string, unknown>;
 /** Upstream calls end after 1 s here; the simulators hold delayed answers for longer. */
 const ENV = { ADGRAPH_UPSTREAM_DEADLINE_MS: '1000' };
 let h: Harness;
-let demo: string;
 
 beforeAll(async () => {
   h = await startHarness({ env: ENV });
-  demo = h.sandbox.adstat.state.userByName('demo')!.id;
 });
 afterAll(async () => {
   await h.close();
@@ -249,5 +247,3 @@ describe('the schema', () => {
     expect(res.data!.__type.inputFields.find((f) => f.name === 'idempotencyKey')!.description).toMatch(/NOT safe to retry/);
   });
 });
-
-void demo;

@@ -84,7 +84,8 @@ builder.objectType(IdempotencyInProgress, {
   isTypeOf: (value) => value instanceof IdempotencyInProgress,
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The key.' }),
-    retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'When the running request should be over.' }),
+    // Nullable like ProviderFailure.retryAfterSeconds, so one selection can ask both.
+    retryAfterSeconds: t.int({ nullable: true, description: 'When the running request should be over.', resolve: (e) => e.retryAfterSeconds }),
   }),
 });
 
