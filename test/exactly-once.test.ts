@@ -7,7 +7,11 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startAdgraph, type Adgraph } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import { IdempotencyStore } from '../src/providers/idempotency.js';
+import { MemoryIdempotencyRecords } from '../src/providers/idempotency-records.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { startHarness, type Harness } from './helpers/harness.js';
 
 const CREATE = 'POST /api/advertisement/telegram';
@@ -44,7 +48,7 @@ async function mutate(harness: Harness, name: string, inputType: string, input: 
   return res.data![name]!;
 }
 
-function newAd(harness: Harness, extra: Record<string, unknown>) {
+function newAd(harness: { sandbox: Sandbox }, extra: Record<string, unknown>) {
   const state = harness.sandbox.adstat.state;
   const user = state.userByName('demo')!.id;
   const cabinet = state.cabinetsOf(user).find((c) => c.mode === 'manual_labeling' && c.status === 'active')!;
@@ -75,7 +79,7 @@ function newCampaign(extra: Record<string, unknown>) {
   };
 }
 
-const adsTitled = (harness: Harness, title: string) => [...harness.sandbox.adstat.state.ads.values()].filter((a) => a.title === title);
+const adsTitled = (harness: { sandbox: Sandbox }, title: string) => [...harness.sandbox.adstat.state.ads.values()].filter((a) => a.title === title);
 const campaignsNamed = (harness: Harness, name: string) => harness.sandbox.tonai.state.campaigns('sbx-tonai-key-alpha').filter((c) => c.name === name);
 
 describe('AdStat: a create whose answer is lost', () => {
@@ -238,6 +242,47 @@ describe('one key, many tries', () => {
     for (let i = 0; i < 10_000; i++) await store.run(op(`other-${i}`));
     expect(await store.run(op('first'))).toEqual(first);
     expect(sent).toBe(10_001);
+  });
+});
+
+describe('instances sharing one record store (as replicas will)', () => {
+  it('a retry on another instance while the first attempt is in flight waits for it; with no wait it is told the key is in progress', async () => {
+    const records = new MemoryIdempotencyRecords();
+    const sandbox = await startSandbox();
+    const apps: Adgraph[] = [];
+    const start = async (env: Record<string, string>) => {
+      const config = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env });
+      const app = await startAdgraph(config, { sandboxInstance: sandbox, providers: { idempotencyRecords: records } });
+      apps.push(app);
+      return app;
+    };
+    const input = newAd({ sandbox }, { title: 'Shared key', idempotencyKey: 'shared' });
+    const create = async (app: Adgraph): Promise<Result> => {
+      const res = await request(`http://127.0.0.1:${app.server.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation($input: CreateAdvertisementInput!) { createAdvertisement(input: $input) { ${RESULT} ${AD} ... on IdempotencyKeyInProgress { key retryAfterSeconds } } }`, variables: { input } }),
+      });
+      return ((await res.body.json()) as { data: { createAdvertisement: Result } }).data.createAdvertisement;
+    };
+    try {
+      const [first, waiting, impatient] = [await start({}), await start({}), await start({ ADGRAPH_IDEMPOTENCY_WAIT_MS: '0' })];
+      sandbox.adstat.server.controls.addFault({ endpoint: CREATE, times: 1, answerDelayMs: 1_500 });
+      const original = create(first);
+      while (sandbox.adstat.server.controls.count(CREATE) === 0) await new Promise((r) => setTimeout(r, 20));
+
+      const busy = await create(impatient);
+      expect(busy).toMatchObject({ __typename: 'IdempotencyKeyInProgress', key: 'shared' });
+      expect(busy.retryAfterSeconds).toBeGreaterThan(0);
+      const [retried, made] = await Promise.all([create(waiting), original]);
+      expect(made.__typename, JSON.stringify(made)).toBe('AdvertisementWrite');
+      expect(retried.advertisement).toEqual(made.advertisement);
+      expect(sandbox.adstat.server.controls.count(CREATE)).toBe(1);
+      expect(adsTitled({ sandbox }, 'Shared key')).toHaveLength(1);
+    } finally {
+      for (const app of apps) await app.close();
+      await sandbox.close();
+    }
   });
 });
 

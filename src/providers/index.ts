@@ -7,11 +7,14 @@ import { AdstatClient, type AdstatClientOptions } from './adstat/client.js';
 import { SharedCache } from './cache.js';
 import { HttpLayer } from './http.js';
 import { IdempotencyStore } from './idempotency.js';
+import type { IdempotencyRecords } from './idempotency-records.js';
 import { TonaiClient } from './tonai/client.js';
 
 export interface ProviderOverrides {
   /** For tests: a shrunken AdStat rate-limit window, an injected clock. */
   adstat?: Pick<AdstatClientOptions, 'rateLimit' | 'now'>;
+  /** Idempotency records shared with other instances (tests of several replicas; later a shared store). */
+  idempotencyRecords?: IdempotencyRecords;
 }
 
 export class Providers {
@@ -32,6 +35,7 @@ export class Providers {
       ...config.idempotency,
       // A JSON create: a login, a token refresh and the create itself, each within its deadline, after a rate-limit wait.
       maxAttemptMs: 3 * config.http.deadlineMs + config.rateLimitMaxWaitMs,
+      ...(overrides.idempotencyRecords ? { records: overrides.idempotencyRecords } : {}),
     });
     this.adstat = new Map(
       config.adstat.logins.map((login) => [
