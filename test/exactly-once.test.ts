@@ -246,6 +246,37 @@ describe('one key, many tries', () => {
 });
 
 describe('instances sharing one record store (as replicas will)', () => {
+  it('an attempt whose owner died (in flight past its promise) is reconciled by the next retry, not sent again blindly', async () => {
+    let now = 1_000_000;
+    const records = new MemoryIdempotencyRecords(() => now);
+    const store = new IdempotencyStore({ ttlMs: 3_600_000, settleMs: 60_000, waitMs: 10_000, maxAttemptMs: 5_000, records, now: () => now });
+    let sent = 0;
+    let looked: Date | undefined;
+    const op = {
+      scope: 'test',
+      key: 'orphan',
+      input: { a: 1 },
+      provider: 'AdStat' as const,
+      account: 'demo',
+      endpoint: 'POST /test',
+      send: async () => ({ id: ++sent }),
+      save: (r: { id: number }) => r,
+      load: (saved: { id: number }) => saved,
+      reconcile: async (sentAt: Date) => {
+        looked = sentAt;
+        return { kind: 'found' as const, saved: { id: 42 } };
+      },
+      check: () => 'nothing',
+    };
+    // Another instance recorded the key and sent the create, then died before recording the answer.
+    const fingerprint = JSON.stringify({ a: 1 });
+    await records.putIfAbsent('test\u0000orphan', { state: 'in-flight', fingerprint, attempt: 'dead', sentAt: now, heldUntil: now + 5_000 }, 3_600_000);
+    now += 6_000;
+    expect(await store.run(op)).toEqual({ id: 42 });
+    expect(sent).toBe(0);
+    expect(looked!.getTime()).toBe(1_000_000);
+  });
+
   it('a retry on another instance while the first attempt is in flight waits for it; with no wait it is told the key is in progress', async () => {
     const records = new MemoryIdempotencyRecords();
     const sandbox = await startSandbox();
