@@ -9,11 +9,14 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 export type IdempotencyRecord =
   /** An attempt is being sent (or reconciled) by `attempt`, which promises to settle it by `heldUntil`. */
-  | { state: 'in-flight'; fingerprint: string; attempt: string; sentAt: number; heldUntil: number }
+  | { state: 'in-flight'; fingerprint: string; attempt: string; sentAt: number; heldUntil: number; before?: JsonValue }
   /** The create happened; `result` is what to answer every retry. */
   | { state: 'done'; fingerprint: string; attempt: string; result: JsonValue; at: number }
-  /** The attempt sent at `sentAt` may or may not have been applied: a retry reconciles first. */
-  | { state: 'unknown'; fingerprint: string; attempt: string; sentAt: number };
+  /**
+   * The attempt sent at `sentAt` may or may not have been applied: a retry reconciles first.
+   * `before`: what the operation noted upstream just before sending (objects that are not its own).
+   */
+  | { state: 'unknown'; fingerprint: string; attempt: string; sentAt: number; before?: JsonValue };
 
 export interface IdempotencyRecords {
   get(id: string): Promise<IdempotencyRecord | undefined>;

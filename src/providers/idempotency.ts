@@ -63,8 +63,13 @@ export interface KeyedCreate<T, S extends JsonValue> {
   /** The part of the result kept for retries (JSON: records may live outside the process). */
   save(result: T): S;
   load(saved: S): T;
+  /**
+   * Notes, just before sending, what already exists that the attempt could be mistaken for (for
+   * providers whose lists carry no creation time). Kept with the key and given to `reconcile`.
+   */
+  before?(): Promise<JsonValue>;
   /** Looks upstream for the object an attempt sent at `sentAt` would have made. */
-  reconcile(sentAt: Date): Promise<Reconciliation<S>>;
+  reconcile(sentAt: Date, before: JsonValue | undefined): Promise<Reconciliation<S>>;
   /** For people: what to look at to find out whether the create sent at `sentAt` happened. */
   check(sentAt: Date): string;
   /** The longest an attempt can take (an upload takes longer than a JSON create). */
@@ -147,23 +152,34 @@ export class IdempotencyStore {
       }
       // Unknown, or in flight past its owner's promise (the owner died): reconcile, as the one that claims it.
       const attempt = randomUUID();
-      if (!(await this.records.update(id, record.attempt, this.inFlight(fingerprint, attempt, record.sentAt, op), this.options.ttlMs))) continue;
+      const claim = { ...this.inFlight(fingerprint, attempt, record.sentAt, op), ...(record.before !== undefined ? { before: record.before } : {}) };
+      if (!(await this.records.update(id, record.attempt, claim, this.options.ttlMs))) continue;
       return this.reconcile(id, key, fingerprint, attempt, record, op);
     }
   }
 
-  private inFlight<T, S extends JsonValue>(fingerprint: string, attempt: string, sentAt: number, op: KeyedCreate<T, S>): IdempotencyRecord {
+  private inFlight<T, S extends JsonValue>(fingerprint: string, attempt: string, sentAt: number, op: KeyedCreate<T, S>): Extract<IdempotencyRecord, { state: 'in-flight' }> {
     return { state: 'in-flight', fingerprint, attempt, sentAt, heldUntil: this.now() + (op.maxAttemptMs ?? this.options.maxAttemptMs) };
   }
 
   private async send<T, S extends JsonValue>(id: string, key: string, fingerprint: string, attempt: string, op: KeyedCreate<T, S>): Promise<T> {
+    let before: JsonValue | undefined;
+    if (op.before) {
+      try {
+        before = await op.before();
+      } catch (error) {
+        await this.records.delete(id, attempt);
+        throw error;
+      }
+      await this.records.update(id, attempt, { ...this.inFlight(fingerprint, attempt, this.now(), op), before }, this.options.ttlMs);
+    }
     const sentAt = this.now();
     let result: T;
     try {
       result = await op.send();
     } catch (error) {
       if (error instanceof WriteOutcomeUnknown) {
-        await this.records.update(id, attempt, { state: 'unknown', fingerprint, attempt, sentAt }, this.options.ttlMs);
+        await this.records.update(id, attempt, { state: 'unknown', fingerprint, attempt, sentAt, ...(before !== undefined ? { before } : {}) }, this.options.ttlMs);
         throw error.with({
           idempotencyKey: key,
           check: `${op.check(new Date(sentAt))}. Or retry with the same idempotency key: adgraph looks for it first and creates only when it can tell nothing was made`,
@@ -187,7 +203,7 @@ export class IdempotencyStore {
   ): Promise<T> {
     const sentAt = new Date(doubt.sentAt);
     const stillUnknown = async (message: string, more: { candidates?: string[]; retryAfterSeconds?: number; cause?: unknown }) => {
-      await this.records.update(id, attempt, { state: 'unknown', fingerprint, attempt, sentAt: doubt.sentAt }, this.options.ttlMs);
+      await this.records.update(id, attempt, { state: 'unknown', fingerprint, attempt, sentAt: doubt.sentAt, ...(doubt.before !== undefined ? { before: doubt.before } : {}) }, this.options.ttlMs);
       return new WriteOutcomeUnknown(
         message,
         { provider: op.provider, account: op.account, endpoint: op.endpoint, reason: 'NOT_RECONCILED', sentAt, check: op.check(sentAt), idempotencyKey: key, candidates: more.candidates, retryAfterSeconds: more.retryAfterSeconds },
@@ -196,7 +212,7 @@ export class IdempotencyStore {
     };
     let found: Reconciliation<S>;
     try {
-      found = await op.reconcile(sentAt);
+      found = await op.reconcile(sentAt, doubt.before);
     } catch (error) {
       throw await stillUnknown(`an earlier attempt with key "${key}" may have created it, and looking for it failed (${(error as Error).message}); retry later with the same key`, { retryAfterSeconds: 5, cause: error });
     }

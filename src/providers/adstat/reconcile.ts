@@ -8,7 +8,7 @@ import type { NewAdvertisement } from '../../domain/writes.js';
 import type { CreateOperation } from '../idempotency.js';
 import { allPages } from '../paging.js';
 import type { AdstatClient } from './client.js';
-import { advertisementFromRow } from './map.js';
+import { advertisementFromRow, audienceFromWire } from './map.js';
 import * as wire from './wire.js';
 
 /**
@@ -55,8 +55,8 @@ export function advertisementCreate(client: AdstatClient, ad: NewAdvertisement):
 }
 
 /**
- * Creating an audience. Audiences carry no creation time: one audience of that title in the
- * cabinet is taken as the attempt's, several are ambiguous.
+ * Creating an audience. Audiences carry no creation time: audiences of that title that existed just
+ * before the attempt are left out; one new one is the attempt's, several are ambiguous.
  */
 export function audienceCreate(client: AdstatClient, accountId: string, title: string, file: { path: string; filename: string; contentType: string }): CreateOperation<Audience, { telegramId: number; title: string }> {
   const e = wire.ENDPOINTS.createAudience;
@@ -67,8 +67,11 @@ export function audienceCreate(client: AdstatClient, accountId: string, title: s
     send: () => client.createAudience(accountId, title, file),
     save: (audience) => ({ telegramId: audience.telegramId, title: audience.title }),
     load: (saved) => ({ connectionId: client.id, accountId, telegramId: saved.telegramId, title: saved.title }),
-    reconcile: async () => {
-      const found = (await client.audiences(accountId)).filter((a) => a.title === title);
+    before: async () => (await client.audiences(accountId)).filter((a) => a.title === title).map((a) => a.telegramId),
+    reconcile: async (_sentAt, before) => {
+      const existing = new Set(Array.isArray(before) ? before : []);
+      const list = await client.call(wire.ENDPOINTS.audiences, { params: { account_id: accountId }, schema: wire.audiences });
+      const found = list.map((a) => audienceFromWire(client.id, accountId, a)).filter((a) => a.title === title && !existing.has(a.telegramId));
       if (found.length === 1) return { kind: 'found', saved: { telegramId: found[0]!.telegramId, title } };
       return found.length === 0 ? { kind: 'absent' } : { kind: 'ambiguous', candidates: found.map((a) => String(a.telegramId)) };
     },
