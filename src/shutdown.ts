@@ -23,11 +23,6 @@ export class GracefulClose {
     });
   }
 
-  /** Requests whose answers are not yet out. */
-  get pending(): number {
-    return this.inFlight.size;
-  }
-
   close(graceMs: number): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
       const timer = setTimeout(() => this.server.closeAllConnections(), graceMs);

@@ -176,6 +176,11 @@ function transportError(error: unknown, context: { provider: ProviderName; endpo
   return new ProviderError('PROVIDER_UNAVAILABLE', `${context.provider} ${context.endpoint} ${what}`, context, { cause: error });
 }
 
+/** Whether a transport failure was a time-out (a phase's or the total deadline). */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof ProviderError && TIMEOUT_CODES.has((error.cause as { code?: string } | undefined)?.code ?? '');
+}
+
 /**
  * Whether a failed write may nevertheless have been applied: the request may have reached the
  * provider and no answer says what became of it (a time-out, a connection lost after sending).

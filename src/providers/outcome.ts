@@ -3,9 +3,8 @@
  * whether it was applied (it timed out, or the connection was lost after it was sent). Reporting it
  * as a plain failure would invite a blind retry and a duplicate, so it is its own typed result.
  */
-import { DeadlineExceeded } from './deadline.js';
 import { ProviderError, type ProviderName } from './errors.js';
-import { mayHaveBeenApplied } from './http.js';
+import { isTimeout, mayHaveBeenApplied } from './http.js';
 
 export type OutcomeUnknownReason =
   /** No answer within the deadline. */
@@ -54,7 +53,7 @@ export class WriteOutcomeUnknown extends Error {
 export function writeFailure(error: unknown, endpoint: string, sentAt: Date): unknown {
   // A failure of another call on the way (a login before the write) means the write was never sent.
   if (!(error instanceof ProviderError) || error.details.endpoint !== endpoint || !mayHaveBeenApplied(error)) return error;
-  const timedOut = error.cause instanceof DeadlineExceeded || /timed out/.test(error.message);
+  const timedOut = isTimeout(error);
   const { provider, account } = error.details;
   return new WriteOutcomeUnknown(
     `${provider} ${endpoint} ${timedOut ? 'did not answer in time' : 'lost the connection after the request was sent'}: the change may or may not have been applied`,
