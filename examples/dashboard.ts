@@ -115,6 +115,15 @@ function describeMutationError(e: MutationErrorFieldsFragment): string[] {
       return [`${e.provider} ${e.code}${e.account ? ` (${e.account})` : ''}: ${e.message}${e.retryAfterSeconds != null ? ` — retry in ${e.retryAfterSeconds}s` : ''}`];
     case 'IdempotencyKeyReused':
       return [`idempotency key "${e.key}" was used with other input: ${e.message}`];
+    case 'IdempotencyKeyInProgress':
+      return [`idempotency key "${e.key}" is still in progress${e.retryAfterSeconds != null ? ` — retry in ${e.retryAfterSeconds}s` : ''}`];
+    case 'OutcomeUnknown':
+      // Not a failure: the change may have been applied. Say what to check; retrying is safe only with the key.
+      return [
+        `${e.provider} outcome unknown (${e.reason}): ${e.message}`,
+        ...(e.check ? [`  check: ${e.check}`] : []),
+        e.idempotencyKey ? `  retry with key "${e.idempotencyKey}" to reconcile` : '  created without a key: do not retry blindly',
+      ];
     default:
       return unreachable(e);
   }
@@ -142,6 +151,8 @@ function printPreviewResult(label: string, result: PreviewAdvertisementMutation[
     case 'ValidationError':
     case 'ProviderFailure':
     case 'IdempotencyKeyReused':
+    case 'IdempotencyKeyInProgress':
+    case 'OutcomeUnknown':
       for (const line of describeMutationError(result)) console.log(`  ${line}`);
       break;
     default:

@@ -42,7 +42,15 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
   const environment: EnvironmentInfo = { mode: config.mode, startedAt: new Date() };
   let server: RunningServer;
   try {
-    server = await startServer({ providers, environment, port: config.port, host: config.host });
+    server = await startServer({
+      providers,
+      environment,
+      port: config.port,
+      host: config.host,
+      requestDeadlineMs: config.requestDeadlineMs,
+      uploadDeadlineMs: config.http.uploadDeadlineMs,
+      shutdownGraceMs: config.shutdownGraceMs,
+    });
   } catch (error) {
     await providers.close();
     if (sandbox && !options.sandboxInstance) await sandbox.close();
@@ -53,6 +61,7 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
     providers,
     server,
     sandbox,
+    // In this order: requests in flight still need the providers (and the simulators) to finish.
     close: async () => {
       await server.close();
       await providers.close();

@@ -34,6 +34,18 @@ export interface CacheConfig {
   staleMaxMs?: number;
 }
 
+export interface IdempotencyConfig {
+  /** How long a key and its answer are kept. */
+  ttlMs: number;
+  /**
+   * After an attempt whose outcome is unknown, how long a retry that finds nothing upstream still
+   * refuses to send again (the lost request may yet be applied).
+   */
+  settleMs: number;
+  /** How long a retry waits for a concurrent attempt with the same key before answering that it is in progress. */
+  waitMs: number;
+}
+
 export interface Config {
   mode: 'sandbox' | 'production';
   port: number;
@@ -41,7 +53,21 @@ export interface Config {
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   adstat: { baseUrl: string; clientApiBaseUrl: string; logins: AdstatLogin[] };
   tonai: { baseUrl: string; keys: TonaiKey[] };
-  http: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number; connectionsPerOrigin: number };
+  http: {
+    connectTimeoutMs: number;
+    headersTimeoutMs: number;
+    bodyTimeoutMs: number;
+    connectionsPerOrigin: number;
+    /** Total time of one upstream call (connect, headers and body together). */
+    deadlineMs: number;
+    /** The same for a call that streams an upload to the provider. */
+    uploadDeadlineMs: number;
+  };
+  /** Overall time of one GraphQL request: upstream calls still running then fail as timed out. */
+  requestDeadlineMs: number;
+  /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before connections are closed. */
+  shutdownGraceMs: number;
+  idempotency: IdempotencyConfig;
   /** How long a request may wait for AdStat's per-path rate limit before it reports RATE_LIMITED. */
   rateLimitMaxWaitMs: number;
   /** AdStat's budget per login and URL path (an operator whose plan allows more raises it). */
@@ -71,6 +97,13 @@ export const DEFAULTS = {
   adstatRateLimitMax: 10,
   adstatRateLimitWindowMs: 60_000,
   adstatRateLimitBlockMs: 61_000,
+  upstreamDeadlineMs: 15_000,
+  uploadDeadlineMs: 600_000,
+  requestDeadlineMs: 20_000,
+  shutdownGraceMs: 10_000,
+  idempotencyTtlMs: 24 * 3_600_000,
+  idempotencySettleMs: 60_000,
+  idempotencyWaitMs: 10_000,
   listTtlMs: 15_000,
   itemTtlMs: 60_000,
   /** Yesterday's list cannot gain ads; only edits change it. */
@@ -272,6 +305,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       headersTimeoutMs: intVar(env, 'ADGRAPH_HEADERS_TIMEOUT_MS', DEFAULTS.headersTimeoutMs, 100, 300_000, problems),
       bodyTimeoutMs: intVar(env, 'ADGRAPH_BODY_TIMEOUT_MS', DEFAULTS.bodyTimeoutMs, 100, 600_000, problems),
       connectionsPerOrigin: intVar(env, 'ADGRAPH_UPSTREAM_CONNECTIONS', DEFAULTS.connectionsPerOrigin, 1, 1024, problems),
+      deadlineMs: intVar(env, 'ADGRAPH_UPSTREAM_DEADLINE_MS', DEFAULTS.upstreamDeadlineMs, 100, 600_000, problems),
+      uploadDeadlineMs: intVar(env, 'ADGRAPH_UPLOAD_DEADLINE_MS', DEFAULTS.uploadDeadlineMs, 1_000, 3_600_000, problems),
+    },
+    requestDeadlineMs: intVar(env, 'ADGRAPH_REQUEST_DEADLINE_MS', DEFAULTS.requestDeadlineMs, 100, 600_000, problems),
+    shutdownGraceMs: intVar(env, 'ADGRAPH_SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 600_000, problems),
+    idempotency: {
+      ttlMs: intVar(env, 'ADGRAPH_IDEMPOTENCY_TTL_MS', DEFAULTS.idempotencyTtlMs, 60_000, 30 * 24 * 3_600_000, problems),
+      settleMs: intVar(env, 'ADGRAPH_IDEMPOTENCY_SETTLE_MS', DEFAULTS.idempotencySettleMs, 0, 3_600_000, problems),
+      waitMs: intVar(env, 'ADGRAPH_IDEMPOTENCY_WAIT_MS', DEFAULTS.idempotencyWaitMs, 0, 600_000, problems),
     },
     rateLimitMaxWaitMs: intVar(env, 'ADGRAPH_RATE_LIMIT_MAX_WAIT_MS', DEFAULTS.rateLimitMaxWaitMs, 0, 120_000, problems),
     adstatBudget: {

@@ -1,4 +1,8 @@
-/** `npm start`: validate configuration, start adgraph, stop cleanly on SIGINT/SIGTERM. */
+/**
+ * `npm start`: validate configuration, start adgraph, stop gracefully on SIGINT/SIGTERM (stop
+ * accepting, let requests in flight finish within ADGRAPH_SHUTDOWN_GRACE_MS, close connections,
+ * the providers and the simulators). A second signal exits at once.
+ */
 import { describeStart, startAdgraph } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { log, setLogLevel } from './log.js';
@@ -20,9 +24,12 @@ async function main(): Promise<void> {
   describeStart(app);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log.warn('second signal: exiting without waiting', { signal });
+      process.exit(1);
+    }
     stopping = true;
-    log.info('stopping', { signal });
+    log.info('stopping: finishing requests in flight', { signal, graceMs: config.shutdownGraceMs });
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -9,6 +9,8 @@ import type { EnvironmentInfo } from './context.js';
 import type { Providers } from './providers/index.js';
 import { log } from './log.js';
 import { MEDIA_MAX_BYTES } from './providers/adstat/rules.js';
+import { withDeadline } from './providers/deadline.js';
+import { GracefulClose } from './shutdown.js';
 import { createAdgraphYoga } from './yoga.js';
 
 /**
@@ -75,6 +77,7 @@ export interface RunningServer {
   server: Server;
   port: number;
   url: string;
+  /** Stops accepting, lets requests in flight finish within the grace period, then closes every connection. */
   close(): Promise<void>;
 }
 
@@ -83,9 +86,18 @@ export async function startServer(options: {
   environment: EnvironmentInfo;
   port: number;
   host?: string | undefined;
+  /** Overall deadline of a GraphQL request (JSON), and of one with uploads. */
+  requestDeadlineMs?: number;
+  uploadDeadlineMs?: number;
+  /** How long close() lets requests in flight finish. */
+  shutdownGraceMs?: number;
 }): Promise<RunningServer> {
   const yoga = createAdgraphYoga(options.providers, options.environment);
+  const requestDeadlineMs = options.requestDeadlineMs ?? 20_000;
+  const uploadDeadlineMs = options.uploadDeadlineMs ?? 600_000;
+  let graceful: GracefulClose | undefined;
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    graceful?.track(res);
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -115,7 +127,7 @@ export async function startServer(options: {
           (req as IncomingMessage & { body?: unknown }).body = body;
           // The body is now the parsed operations: its length is no longer the upload's.
           delete req.headers['content-length'];
-          void yoga(req, res);
+          void withDeadline(uploadDeadlineMs, () => yoga(req, res));
         })
         .catch((error: unknown) => {
           log.debug('bad multipart request', { error: (error as Error).message });
@@ -123,9 +135,10 @@ export async function startServer(options: {
         });
       return;
     }
-    void yoga(req, res);
+    void withDeadline(requestDeadlineMs, () => yoga(req, res));
   };
   const server = createServer(handle);
+  graceful = new GracefulClose(server);
   // A client that asks before sending its body (Expect: 100-continue) is refused before it sends it.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (!isRefusedMultipart(req)) res.writeContinue();
@@ -142,10 +155,6 @@ export async function startServer(options: {
     server,
     port,
     url: `http://localhost:${port}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => graceful.close(options.shutdownGraceMs ?? 10_000),
   };
 }

@@ -1,11 +1,14 @@
 /**
  * The shared undici layer: one keep-alive agent (a pool per origin) for every upstream call, with
- * connect/header/body time-outs, a bounded response size, and conversion of transport failures and
- * unparseable or mis-shaped bodies into typed provider errors. Provider clients sit on top.
+ * connect/header/body time-outs, a total deadline per call (connect, headers and body together,
+ * bounded again by what is left of the GraphQL request's deadline), a bounded response size, and
+ * conversion of transport failures and unparseable or mis-shaped bodies into typed provider errors.
+ * Provider clients sit on top.
  */
 import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import type { z } from 'zod';
+import { DeadlineExceeded, remainingMs } from './deadline.js';
 import { ProviderError, type ProviderName } from './errors.js';
 
 export interface HttpOptions {
@@ -16,6 +19,13 @@ export interface HttpOptions {
   maxResponseBytes?: number;
   /** Keep-alive connections per origin. */
   connectionsPerOrigin?: number;
+  /**
+   * Total time one call may take, connect to last body byte: undici's time-outs are per phase (a
+   * body trickling one byte a second never trips the body time-out), this bounds the whole.
+   */
+  deadlineMs?: number;
+  /** The same for calls that stream a request body (uploads), which legitimately take longer. */
+  uploadDeadlineMs?: number;
 }
 
 export interface UpstreamRequest {
@@ -37,16 +47,22 @@ export interface UpstreamResponse {
 }
 
 /** Transport error codes that mean "the upstream did not answer usefully". */
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ADGRAPH_DEADLINE']);
+/** Failures that leave no doubt the request never reached the provider. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export class HttpLayer {
   readonly agent: Agent;
   private readonly maxResponseBytes: number;
+  private readonly deadlineMs: number;
+  private readonly uploadDeadlineMs: number;
   /** Upstream calls sent, per provider: read by benchmarks and the metrics log. */
   readonly sent = new Map<ProviderName, number>();
 
   constructor(options: HttpOptions) {
     this.maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+    this.deadlineMs = options.deadlineMs ?? 15_000;
+    this.uploadDeadlineMs = options.uploadDeadlineMs ?? 600_000;
     this.agent = new Agent({
       connect: { timeout: options.connectTimeoutMs },
       headersTimeout: options.headersTimeoutMs,
@@ -59,8 +75,28 @@ export class HttpLayer {
   }
 
   async send(req: UpstreamRequest): Promise<UpstreamResponse> {
-    this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
     const context = { provider: req.provider, endpoint: req.endpoint, ...(req.account ? { account: req.account } : {}) };
+    const streaming = req.body !== undefined && typeof req.body !== 'string' && !Buffer.isBuffer(req.body);
+    const own = streaming ? this.uploadDeadlineMs : this.deadlineMs;
+    // Uploads are bounded by their own deadline only: a large file may outlast the request deadline.
+    const left = streaming ? undefined : remainingMs();
+    const budget = left === undefined ? own : Math.min(own, left);
+    if (budget <= 0) throw transportError(new DeadlineExceeded(0, true), context);
+    this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new DeadlineExceeded(budget)), budget);
+    try {
+      return await this.exchange(req, context, abort.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async exchange(
+    req: UpstreamRequest,
+    context: { provider: ProviderName; endpoint: string; account?: string },
+    signal: AbortSignal,
+  ): Promise<UpstreamResponse> {
     let response: Awaited<ReturnType<typeof request>>;
     try {
       response = await request(req.url, {
@@ -68,6 +104,7 @@ export class HttpLayer {
         headers: req.headers,
         body: req.body,
         dispatcher: this.agent,
+        signal,
       });
     } catch (error) {
       throw transportError(error, context);
@@ -100,8 +137,12 @@ export class HttpLayer {
     return { status: response.statusCode, headers: response.headers, json };
   }
 
+  /**
+   * Ends every upstream connection. Called once the server has drained: a call still running then
+   * belongs to a request that was cut off, and waiting for it (undici's close) would hold the exit.
+   */
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.agent.destroy();
   }
 }
 
@@ -123,7 +164,9 @@ async function readBounded(body: AsyncIterable<Buffer> & { destroy(error?: Error
 
 function transportError(error: unknown, context: { provider: ProviderName; endpoint: string; account?: string }): ProviderError {
   const code = (error as { code?: string }).code ?? '';
-  const what = TIMEOUT_CODES.has(code)
+  const what = error instanceof DeadlineExceeded
+    ? `timed out (no answer within its ${error.budgetMs} ms deadline)`
+    : TIMEOUT_CODES.has(code)
     ? 'timed out'
     : code === 'ECONNREFUSED'
       ? 'refused the connection'
@@ -131,6 +174,23 @@ function transportError(error: unknown, context: { provider: ProviderName; endpo
         ? 'dropped the connection'
         : `could not be reached (${code || (error as Error).message})`;
   return new ProviderError('PROVIDER_UNAVAILABLE', `${context.provider} ${context.endpoint} ${what}`, context, { cause: error });
+}
+
+/** Whether a transport failure was a time-out (a phase's or the total deadline). */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof ProviderError && TIMEOUT_CODES.has((error.cause as { code?: string } | undefined)?.code ?? '');
+}
+
+/**
+ * Whether a failed write may nevertheless have been applied: the request may have reached the
+ * provider and no answer says what became of it (a time-out, a connection lost after sending).
+ * An HTTP answer, even an error status, is the provider's word and is not in doubt.
+ */
+export function mayHaveBeenApplied(error: unknown): boolean {
+  if (!(error instanceof ProviderError) || error.code !== 'PROVIDER_UNAVAILABLE' || error.details.status !== undefined) return false;
+  const cause = error.cause;
+  if (cause instanceof DeadlineExceeded) return !cause.beforeSend;
+  return !NOT_SENT_CODES.has((cause as { code?: string } | undefined)?.code ?? '');
 }
 
 /** Whether a failed call may be sent again safely (only idempotent reads, only transient failures). */

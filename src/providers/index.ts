@@ -10,6 +10,7 @@ import { clockFrom, type Clock } from './clock.js';
 import { MemoryStateStore, type StateStore } from '../state/store.js';
 import { HttpLayer } from './http.js';
 import { IdempotencyStore } from './idempotency.js';
+import type { IdempotencyRecords } from './idempotency-records.js';
 import { TonaiClient } from './tonai/client.js';
 
 export interface ProviderOverrides {
@@ -17,6 +18,8 @@ export interface ProviderOverrides {
   adstat?: Pick<AdstatClientOptions, 'rateLimit' | 'now'>;
   /** Time for the planner, the cache and the clients (tests, the quota benchmark). */
   clock?: Clock;
+  /** Idempotency records shared with other instances (tests of several replicas; later a shared store). */
+  idempotencyRecords?: IdempotencyRecords;
 }
 
 export class Providers {
@@ -24,10 +27,12 @@ export class Providers {
   readonly clock: Clock;
   /** Cross-request state: the read cache and AdStat's quota ledger (in-process by default). */
   readonly store: StateStore;
+  /** The longest an upload create can take (for idempotency records of uploads). */
+  readonly uploadAttemptMs: number;
   /** Shared across requests: identical reads coalesce, answers live for the configured TTLs. */
   readonly cache: SharedCache;
   /** Client idempotency keys of creates, across requests. */
-  readonly idempotency = new IdempotencyStore();
+  readonly idempotency: IdempotencyStore;
   readonly adstat: ReadonlyMap<string, AdstatClient>;
   readonly tonai: ReadonlyMap<string, TonaiClient>;
 
@@ -36,6 +41,14 @@ export class Providers {
     this.clock = clockFrom(overrides.adstat?.now, overrides.clock);
     this.store = new MemoryStateStore(5_000, () => this.clock.now());
     this.cache = new SharedCache({ store: this.store, clock: this.clock, ...(config.cache.staleMaxMs !== undefined ? { staleMaxMs: config.cache.staleMaxMs } : {}) });
+    this.uploadAttemptMs = config.http.uploadDeadlineMs + 2 * config.http.deadlineMs + config.rateLimitMaxWaitMs;
+    this.idempotency = new IdempotencyStore({
+      ...config.idempotency,
+      // A JSON create: a login, a token refresh and the create itself, each within its deadline, after a rate-limit wait.
+      maxAttemptMs: 3 * config.http.deadlineMs + config.rateLimitMaxWaitMs,
+      now: () => this.clock.now(),
+      ...(overrides.idempotencyRecords ? { records: overrides.idempotencyRecords } : {}),
+    });
     this.adstat = new Map(
       config.adstat.logins.map((login) => [
         login.id,

@@ -1,6 +1,7 @@
 /**
  * Test and benchmark controls shared by both simulators: per-endpoint request counts and injected
- * faults (latency, error statuses, time-outs, dropped connections, malformed bodies).
+ * faults (latency, error statuses, time-outs, dropped connections, malformed bodies, trickled bodies,
+ * answers lost or delayed after the request was applied).
  *
  * These live only on the simulators, which adgraph starts only in sandbox mode: in production mode
  * no simulator runs, so nothing here is reachable.
@@ -26,6 +27,15 @@ export interface FaultRule {
   timeout?: boolean;
   /** Destroy the connection without answering. */
   drop?: boolean;
+  /**
+   * Run the real handler (a write is applied), then destroy the connection instead of answering:
+   * the client cannot know whether its request took effect.
+   */
+  dropAnswer?: boolean;
+  /** Run the real handler (a write is applied), then wait this long before sending its answer. */
+  answerDelayMs?: number;
+  /** Send the real handler's answer this many bytes a second (headers at once, then the body, slowly). */
+  trickleBytesPerSecond?: number;
   /** Apply to this many matching requests, then remove itself. Default: until cleared. */
   times?: number;
 }

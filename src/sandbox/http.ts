@@ -229,6 +229,15 @@ export class SimServer {
       else throw error;
     }
     if (!req.readableEnded) req.resume();
+    if (fault?.dropAnswer) {
+      res.socket?.destroy();
+      return;
+    }
+    if (fault?.answerDelayMs) await new Promise((r) => setTimeout(r, fault.answerDelayMs));
+    if (fault?.trickleBytesPerSecond) {
+      trickle(res, answer, fault.trickleBytesPerSecond);
+      return;
+    }
     send(res, answer);
   }
 
@@ -258,6 +267,48 @@ export class SimServer {
     }
     return { status: 404, body: { detail: 'unknown sandbox control' } };
   }
+}
+
+function payloadOf(answer: SimResponse): { headers: Record<string, string>; payload: string } {
+  const headers: Record<string, string> = { ...answer.headers };
+  let payload = '';
+  if (answer.rawBody !== undefined) {
+    payload = answer.rawBody;
+    headers['content-type'] ??= 'application/json';
+  } else if (answer.body !== undefined) {
+    payload = JSON.stringify(answer.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  headers['content-length'] = String(Buffer.byteLength(payload));
+  return { headers, payload };
+}
+
+/** Headers at once, then the body a few bytes at a time (a slow or stuck upstream), until done or the client leaves. */
+function trickle(res: ServerResponse, answer: SimResponse, bytesPerSecond: number): void {
+  if (res.headersSent || res.destroyed) return;
+  const { headers, payload } = payloadOf(answer);
+  const bytes = Buffer.from(payload);
+  res.writeHead(answer.status, headers);
+  res.flushHeaders();
+  // At most 10 writes a second, so 1 byte/s really is one byte each second.
+  const step = Math.max(1, Math.round(bytesPerSecond / 10));
+  const everyMs = Math.max(1, Math.round((1000 * step) / bytesPerSecond));
+  let at = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed) {
+      clearInterval(timer);
+      return;
+    }
+    const chunk = bytes.subarray(at, at + step);
+    at += chunk.length;
+    if (at >= bytes.length) {
+      clearInterval(timer);
+      res.end(chunk);
+    } else {
+      res.write(chunk);
+    }
+  }, everyMs);
+  res.once('close', () => clearInterval(timer));
 }
 
 function send(res: ServerResponse, answer: SimResponse): void {

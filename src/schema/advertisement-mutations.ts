@@ -23,6 +23,8 @@ import {
   requiresKktu,
 } from '../providers/adstat/rules.js';
 import { ProviderError } from '../providers/errors.js';
+import { advertisementCreate } from '../providers/adstat/reconcile.js';
+import { WriteOutcomeUnknown } from '../providers/outcome.js';
 import { AdTypeEnum, AdvertisementRef, AdvertisementStatusEnum, WeekdayEnum, type AdRef } from './advertisement.js';
 import { builder } from './builder.js';
 import { AdstatCampaignRef } from './campaign.js';
@@ -235,7 +237,7 @@ const CreateAdvertisementInput = builder.inputType('CreateAdvertisementInput', {
     kktuIds: t.stringList({ required: false, description: 'KKTU id of the product: exactly one, from the third level (required in cabinets with automatic labelling).' }),
     tgEventId: t.string({ required: false, description: 'Pixel Tag event: one of the cabinet’s own (see Account.pixelEvents).' }),
     validateOnly: t.boolean({ required: false, defaultValue: false, description: 'Run every check, including the provider’s, and return the request without creating anything.' }),
-    idempotencyKey: t.string({ required: false, description: 'A key of your choice: retrying with the same key and input returns the first result instead of creating twice.' }),
+    idempotencyKey: t.string({ required: false, description: 'A key of your choice (kept 24 h): retrying with the same key and input returns the first result instead of creating twice, even when the first answer was lost: adgraph looks for what the first attempt made before sending again. Without a key a create is NOT safe to retry: if its answer is lost (OutcomeUnknown), a retry may create a second one.' }),
   }),
 });
 
@@ -412,7 +414,7 @@ builder.mutationType({ description: 'Create and change advertisements and campai
 builder.mutationField('createAdvertisement', (t) =>
   t.field({
     type: AdvertisementWriteRef,
-    description: 'Creates an AdStat advertisement after checking every documented rule (including KKTU level, the cabinet’s pixel events and audiences, and bot eligibility with AdStat). New ads go to moderation.',
+    description: 'Creates an AdStat advertisement after checking every documented rule (including KKTU level, the cabinet’s pixel events and audiences, and bot eligibility with AdStat). New ads go to moderation. Safe to retry only with an idempotencyKey.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAdvertisementResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: { input: t.arg({ type: CreateAdvertisementInput, required: true, description: 'The advertisement.' }) },
     resolve: async (_root, { input }, ctx) => {
@@ -499,7 +501,7 @@ builder.mutationField('createAdvertisement', (t) =>
       const request = client.previewCreate(ad);
       if (input.validateOnly) return { advertisement: null, validateOnly: true, request };
       const { idempotencyKey, validateOnly: _v, ...fingerprint } = input;
-      const created = await ctx.providers.idempotency.run(`adstat:${login}:createAdvertisement`, idempotencyKey, fingerprint, () => client.createAdvertisement(ad));
+      const created = await ctx.providers.idempotency.run({ scope: `adstat:${login}:createAdvertisement`, key: idempotencyKey, input: fingerprint, ...advertisementCreate(client, ad) });
       return { advertisement: adRef(login, created.id, created.details), validateOnly: false, request };
     },
   }),
@@ -617,7 +619,12 @@ builder.mutationField('setAdvertisementStatus', (t) =>
               if (result.error) result.item = null;
             }
           } catch (error) {
-            const failure = error instanceof ProviderError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'unexpected error' };
+            const failure =
+              error instanceof ProviderError
+                ? { code: error.code, message: error.message }
+                : error instanceof WriteOutcomeUnknown
+                  ? { code: 'OUTCOME_UNKNOWN', message: error.message }
+                  : { code: 'INTERNAL', message: 'unexpected error' };
             for (const item of items) Object.assign(results[item.index]!, { error: failure, item: null });
           }
           for (const item of items) ctx.loaders.adstatDetails.clear(`${login}:${item.adId}`);

@@ -3,6 +3,8 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import type { NewTonaiCampaign, TonaiStatusAction } from '../domain/writes.js';
 import { ProviderError } from '../providers/errors.js';
+import { campaignCreate } from '../providers/tonai/reconcile.js';
+import { WriteOutcomeUnknown } from '../providers/outcome.js';
 import { RULES } from '../providers/tonai/wire.js';
 import { builder } from './builder.js';
 import { TonaiCampaignRef, type TonaiRef } from './campaign.js';
@@ -129,7 +131,7 @@ const CreateInput = builder.inputType('CreateTonaiCampaignInput', {
     bidding: t.field({ type: BiddingInput, required: true, description: 'Billing and bid.' }),
     creative: t.field({ type: CreativeInput, required: true, description: 'The ad.' }),
     validateOnly: t.boolean({ required: false, defaultValue: false, description: 'Check everything and return the request without creating.' }),
-    idempotencyKey: t.string({ required: false, description: 'Retrying with the same key and input returns the first result instead of creating twice.' }),
+    idempotencyKey: t.string({ required: false, description: 'A key of your choice (kept 24 h): retrying with the same key and input returns the first result instead of creating twice, even when the first answer was lost: adgraph looks for what the first attempt made before sending again. Without a key a create is NOT safe to retry: if its answer is lost (OutcomeUnknown), a retry may create a second one.' }),
   }),
 });
 
@@ -153,7 +155,7 @@ function tonaiKeyOf(accountGlobalId: { typename: string; id: string }): string {
 builder.mutationField('createTonaiCampaign', (t) =>
   t.field({
     type: TonaiCampaignWriteRef,
-    description: 'Creates a TON.ai campaign (USDT). It starts as TON.ai decides (usually PENDING); start it with setTonaiCampaignStatus.',
+    description: 'Creates a TON.ai campaign (USDT). It starts as TON.ai decides (usually PENDING); start it with setTonaiCampaignStatus. Safe to retry only with an idempotencyKey.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateTonaiCampaignResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: { input: t.arg({ type: CreateInput, required: true, description: 'The campaign.' }) },
     resolve: async (_root, { input }, ctx) => {
@@ -188,7 +190,7 @@ builder.mutationField('createTonaiCampaign', (t) =>
       const request = client.previewCreate(campaign);
       if (input.validateOnly) return { campaign: null, validateOnly: true, request };
       const { idempotencyKey, validateOnly: _v, ...fingerprint } = input;
-      const id = await ctx.providers.idempotency.run(`tonai:${key}:createCampaign`, idempotencyKey, fingerprint, () => client.createCampaign(campaign));
+      const id = await ctx.providers.idempotency.run({ scope: `tonai:${key}:createCampaign`, key: idempotencyKey, input: fingerprint, ...campaignCreate(client, campaign) });
       return { campaign: { provider: 'TONAI' as const, connectionId: key, id, row: null, details: null }, validateOnly: false, request };
     },
   }),
@@ -240,6 +242,7 @@ builder.mutationField('setTonaiCampaignStatus', (t) =>
           } catch (error) {
             // A failed item may not exist at all: only successes carry the campaign.
             if (error instanceof ProviderError) return { id, item: null, error: { code: error.code, message: error.message } };
+            if (error instanceof WriteOutcomeUnknown) return { id, item: null, error: { code: 'OUTCOME_UNKNOWN', message: error.message } };
             throw error;
           }
         }),

@@ -7,6 +7,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { ProviderError } from '../providers/errors.js';
+import { WriteOutcomeUnknown } from '../providers/outcome.js';
 import { fieldOf, ValidationFailure } from './validation.js';
 
 export const PROVIDER_LABEL = { 'AdStat': 'ADSTAT', 'TON.ai': 'TONAI' } as const;
@@ -81,6 +82,9 @@ export function toClientError(error: unknown, path?: ReadonlyArray<string | numb
   const options = { nodes: base?.nodes, path: path ?? base?.path, positions: base?.positions, source: base?.source };
   if (original instanceof ProviderError) {
     return new GraphQLError(original.message, { ...options, extensions: providerErrorExtensions(original) });
+  }
+  if (original instanceof WriteOutcomeUnknown) {
+    return new GraphQLError(original.message, { ...options, extensions: { code: 'OUTCOME_UNKNOWN', provider: PROVIDER_LABEL[original.details.provider], ...(original.details.account ? { account: original.details.account } : {}) } });
   }
   // A rule of a query's arguments (mutations return these as ValidationError results instead).
   if (original instanceof ValidationFailure) {

@@ -7,6 +7,7 @@ import type { Account, Audience } from '../domain/model.js';
 import type { AdstatClient } from '../providers/adstat/client.js';
 import { FileRuleError, discardUpload, spoolAudience, spoolMedia, type SpooledFile } from '../providers/adstat/files.js';
 import { AUDIENCE, MEDIA_TYPES } from '../providers/adstat/rules.js';
+import { audienceCreate } from '../providers/adstat/reconcile.js';
 import { AudienceRef } from './audience.js';
 import { builder } from './builder.js';
 import { WRITE_ERRORS } from './mutation-errors.js';
@@ -87,7 +88,7 @@ const CreateAudienceInput = builder.inputType('CreateAudienceInput', {
     title: t.string({ required: true, description: 'Audience name.' }),
     file: t.field({ type: 'Upload', required: true, description: 'The numbers (GraphQL multipart request).' }),
     validateOnly: t.boolean({ required: false, defaultValue: false, description: 'Check the cabinet and the whole file, and create nothing.' }),
-    idempotencyKey: t.string({ required: false, description: 'Retrying with the same key, title and file returns the first audience instead of creating twice.' }),
+    idempotencyKey: t.string({ required: false, description: 'A key of your choice (kept 24 h): retrying with the same key, title and file returns the first audience instead of creating twice, even when the first answer was lost. Without a key a create is NOT safe to retry: if its answer is lost (OutcomeUnknown), a retry may create a second one.' }),
   }),
 });
 
@@ -103,7 +104,7 @@ const AudienceWriteRef = builder.objectRef<{ audience: Audience | null; validate
 builder.mutationField('createAudience', (t) =>
   t.field({
     type: AudienceWriteRef,
-    description: 'Creates a phone-number audience from an uploaded file. Every rule (Uzbekistan cabinet, size, format, at least 1,000 entries) is checked while the file streams in, before anything reaches AdStat.',
+    description: 'Creates a phone-number audience from an uploaded file. Every rule (Uzbekistan cabinet, size, format, at least 1,000 entries) is checked while the file streams in, before anything reaches AdStat. Safe to retry only with an idempotencyKey.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAudienceResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
     args: { input: t.arg({ type: CreateAudienceInput, required: true, description: 'The audience.' }) },
     resolve: async (_root, { input }, ctx) => {
@@ -117,9 +118,13 @@ builder.mutationField('createAudience', (t) =>
         const entries = file.entries ?? 0;
         if (input.validateOnly) return { audience: null, validateOnly: true, entries };
         const fingerprint = { accountId: input.accountId.id, title: input.title, sha256: file.sha256 };
-        const audience = await ctx.providers.idempotency.run(`adstat:${client.id}:createAudience`, input.idempotencyKey, fingerprint, () =>
-          client.createAudience(cabinet.providerId, input.title.trim(), file),
-        );
+        const audience = await ctx.providers.idempotency.run({
+          scope: `adstat:${client.id}:createAudience`,
+          key: input.idempotencyKey,
+          input: fingerprint,
+          maxAttemptMs: ctx.providers.uploadAttemptMs,
+          ...audienceCreate(client, cabinet.providerId, input.title.trim(), file),
+        });
         return { audience, validateOnly: false, entries };
       } finally {
         await file.dispose();

@@ -6,7 +6,8 @@ import type { ObjectRef } from '@pothos/core';
 import { GraphQLScalarType } from 'graphql';
 import { GraphQLUpload } from 'graphql-upload-minimal';
 import { ProviderError } from '../providers/errors.js';
-import { IdempotencyConflict } from '../providers/idempotency.js';
+import { IdempotencyConflict, IdempotencyInProgress } from '../providers/idempotency.js';
+import { WriteOutcomeUnknown } from '../providers/outcome.js';
 import { builder } from './builder.js';
 import { PROVIDER_LABEL } from './errors.js';
 import { ProviderEnum } from './scalars.js';
@@ -76,8 +77,50 @@ builder.objectType(IdempotencyConflict, {
   fields: (t) => ({ key: t.exposeString('key', { description: 'The key.' }) }),
 });
 
+builder.objectType(IdempotencyInProgress, {
+  name: 'IdempotencyKeyInProgress',
+  description: 'Another request with the same idempotency key is still running. Nothing was sent for this one; retry with the same key to get its result.',
+  interfaces: [MutationErrorRef],
+  isTypeOf: (value) => value instanceof IdempotencyInProgress,
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The key.' }),
+    // Nullable like ProviderFailure.retryAfterSeconds, so one selection can ask both.
+    retryAfterSeconds: t.int({ nullable: true, description: 'When the running request should be over.', resolve: (e) => e.retryAfterSeconds }),
+  }),
+});
+
+const OutcomeUnknownReasonEnum = builder.enumType('OutcomeUnknownReason', {
+  description: 'Why adgraph cannot tell whether a change was applied.',
+  values: {
+    TIMED_OUT: { description: 'The provider did not answer within the deadline; the change may still have been applied.' },
+    CONNECTION_LOST: { description: 'The connection was lost after the request was sent; the change may have been applied.' },
+    NOT_RECONCILED: { description: 'A retry with the same idempotency key looked for what the earlier attempt would have made and could not tell.' },
+  } as const,
+});
+
+builder.objectType(WriteOutcomeUnknown, {
+  name: 'OutcomeUnknown',
+  description:
+    'The request may have reached the provider and no answer says whether it was applied. Do not assume it failed: check (see `check`), or retry with the same idempotency key, which looks for the result first and creates only when it can tell nothing was made.',
+  interfaces: [MutationErrorRef],
+  isTypeOf: (value) => value instanceof WriteOutcomeUnknown,
+  fields: (t) => ({
+    reason: t.field({ type: OutcomeUnknownReasonEnum, description: 'Why the outcome is unknown.', resolve: (e) => e.details.reason }),
+    provider: t.field({ type: ProviderEnum, description: 'Which provider.', resolve: (e) => PROVIDER_LABEL[e.details.provider] }),
+    account: t.string({ nullable: true, description: 'Which configured login or key.', resolve: (e) => e.details.account ?? null }),
+    sentAt: t.field({ type: 'DateTime', description: 'When the attempt in doubt was sent: anything it made was made after this.', resolve: (e) => e.details.sentAt }),
+    check: t.string({ nullable: true, description: 'What to look at to find out whether it happened, for people.', resolve: (e) => e.details.check ?? null }),
+    candidateProviderIds: t.stringList({
+      description: 'Provider ids of existing objects that may be the one the attempt made, when several match and adgraph cannot tell which.',
+      resolve: (e) => e.details.candidates ?? [],
+    }),
+    idempotencyKey: t.string({ nullable: true, description: 'The key of the attempt; null when the create had none (then a retry may create twice).', resolve: (e) => e.details.idempotencyKey ?? null }),
+    retryAfterSeconds: t.int({ nullable: true, description: 'When a retry with the same key can learn more.', resolve: (e) => e.details.retryAfterSeconds ?? null }),
+  }),
+});
+
 /** The errors every write can return. */
-export const WRITE_ERRORS = [ValidationFailure, ProviderError, IdempotencyConflict];
+export const WRITE_ERRORS = [ValidationFailure, ProviderError, IdempotencyConflict, IdempotencyInProgress, WriteOutcomeUnknown];
 
 export const RequestPreviewRef = builder.objectRef<{ method: string; path: string; body: unknown }>('RequestPreview').implement({
   description: 'The request adgraph would send to the provider (validateOnly), exactly as it would go, without credentials.',
@@ -91,7 +134,7 @@ export const RequestPreviewRef = builder.objectRef<{ method: string; path: strin
 export const ItemErrorRef = builder.objectRef<{ code: string; message: string }>('ItemError').implement({
   description: 'Why one item of a bulk change failed.',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'PROVIDER_REJECTED, NOT_FOUND, VALIDATION, RATE_LIMITED, PROVIDER_UNAVAILABLE …' }),
+    code: t.exposeString('code', { description: 'PROVIDER_REJECTED, NOT_FOUND, VALIDATION, RATE_LIMITED, PROVIDER_UNAVAILABLE, OUTCOME_UNKNOWN (the change may or may not have been applied: check before retrying) …' }),
     message: t.exposeString('message', { description: 'What went wrong.' }),
   }),
 });

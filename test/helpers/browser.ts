@@ -52,14 +52,14 @@ export interface AdgraphProcess {
 }
 
 /**
- * `npm start` runs `tsx <entry>`; this runs the same entry with `node --import tsx` so the test owns
- * the server process itself (no npm or tsx wrapper process in between to outlive a kill).
+ * `npm start` runs `exec node --import tsx <entry>`; this runs the same entry the same way, without
+ * npm in between, so the test owns the server process itself.
  */
 function startEntry(): string {
   const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const start = pkg.scripts?.start ?? '';
-  const match = /^tsx\s+(\S+\.ts)$/.exec(start.trim());
-  if (!match) throw new Error(`package.json "start" is "${start}", not "tsx <entry>.ts": update test/helpers/browser.ts to start adgraph the way npm start does`);
+  const match = /^(?:exec\s+)?node\s+--import\s+tsx\s+(\S+\.ts)$/.exec(start.trim());
+  if (!match) throw new Error(`package.json "start" is "${start}", not "exec node --import tsx <entry>.ts": update test/helpers/browser.ts to start adgraph the way npm start does`);
   return match[1]!;
 }
 

@@ -44,6 +44,7 @@ import type { AdvertisementChange, ItemOutcome, NewAdvertisement, RequestPreview
 import { multipartBody } from '../multipart.js';
 import { botUsername } from './rules.js';
 import { createAdvertisementBody, editAdvertisementBody } from './write.js';
+import { write } from '../outcome.js';
 
 export interface AdstatClientOptions {
   login: AdstatLogin;
@@ -453,7 +454,7 @@ export class AdstatClient {
   async createAdvertisement(ad: NewAdvertisement): Promise<{ id: number; details: AdvertisementDetails | null }> {
     const e = wire.ENDPOINTS.createAdvertisement;
     try {
-      const answer = await this.call(e, { json: createAdvertisementBody(ad), schema: wire.UNVERIFIED.writeAnswer });
+      const answer = await write(`${e.method} ${e.path}`, () => this.call(e, { json: createAdvertisementBody(ad), schema: wire.UNVERIFIED.writeAnswer }));
       const result = this.writeResult(answer);
       // Without the new ad's id the write cannot be reported as done (it was, or was not: unknown).
       if (result.id === null) throw this.contractError(e, 'the answer carries no id of the new advertisement (ad_id or id, a positive whole number)');
@@ -466,7 +467,7 @@ export class AdstatClient {
   async editAdvertisement(adId: number, change: AdvertisementChange): Promise<{ id: number; details: AdvertisementDetails | null }> {
     const e = wire.ENDPOINTS.editAdvertisement;
     try {
-      const answer = await this.call(e, { params: { ad_id: adId }, json: editAdvertisementBody(change), schema: wire.UNVERIFIED.writeAnswer });
+      const answer = await write(`${e.method} ${e.path}`, () => this.call(e, { params: { ad_id: adId }, json: editAdvertisementBody(change), schema: wire.UNVERIFIED.writeAnswer }));
       const result = this.writeResult(answer);
       // The id is ours; an answer about another advertisement (or with an impossible id) is no answer to this edit.
       if (result.id !== null && result.id !== adId) throw this.contractError(e, `the answer is about advertisement ${result.id}, not ${adId}`);
@@ -493,7 +494,8 @@ export class AdstatClient {
   /** Sets the status of several advertisements in one call (UNVERIFIED body), with a result per ad. */
   async setAdvertisementStatus(adIds: number[], status: SettableAdvertisementStatus): Promise<ItemOutcome<number>[]> {
     try {
-      const answer = await this.call(wire.UNVERIFIED.setStatus, { json: wire.UNVERIFIED.statusBody(adIds, wire.SETTABLE_STATUSES[status]), schema: wire.UNVERIFIED.statusResponse });
+      const e = wire.UNVERIFIED.setStatus;
+      const answer = await write(`${e.method} ${e.path}`, () => this.call(e, { json: wire.UNVERIFIED.statusBody(adIds, wire.SETTABLE_STATUSES[status]), schema: wire.UNVERIFIED.statusResponse }));
       const errors = new Map(answer.errors.map((e) => [e.ad_id, e.detail]));
       const updated = new Set(answer.updated);
       return adIds.map((id) => {
@@ -565,11 +567,14 @@ export class AdstatClient {
   /** Creates a phone-number audience from a file already checked and spooled to disk. */
   async createAudience(accountId: string, title: string, file: { path: string; filename: string; contentType: string }): Promise<Audience> {
     try {
-      const answer = await this.call(wire.ENDPOINTS.createAudience, {
-        params: { account_id: accountId },
-        multipart: () => multipartBody({ title }, { field: 'audience', ...file }),
-        schema: wire.UNVERIFIED.createAudienceResponse,
-      });
+      const e = wire.ENDPOINTS.createAudience;
+      const answer = await write(`${e.method} ${e.path}`, () =>
+        this.call(e, {
+          params: { account_id: accountId },
+          multipart: () => multipartBody({ title }, { field: 'audience', ...file }),
+          schema: wire.UNVERIFIED.createAudienceResponse,
+        }),
+      );
       return audienceFromWire(this.id, accountId, answer);
     } finally {
       this.options.cache.invalidate(this.cachePrefix);

@@ -13,6 +13,7 @@ import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '.
 import type { NewTonaiCampaign, RequestPreview, TonaiStatusAction } from '../../domain/writes.js';
 import { campaignFromDetail, campaignFromList, createCampaignBody } from './map.js';
 import * as wire from './wire.js';
+import { write } from '../outcome.js';
 
 export interface TonaiClientOptions {
   key: TonaiKey;
@@ -114,7 +115,8 @@ export class TonaiClient {
 
   async createCampaign(campaign: NewTonaiCampaign): Promise<string> {
     try {
-      const data = await this.call(wire.ENDPOINTS.create, { json: createCampaignBody(campaign), schema: wire.createData });
+      const e = wire.ENDPOINTS.create;
+      const data = await write(`${e.method} ${e.path}`, () => this.call(e, { json: createCampaignBody(campaign), schema: wire.createData }));
       return data.campaignId;
     } finally {
       this.options.cache.invalidate(this.cachePrefix);
@@ -124,7 +126,8 @@ export class TonaiClient {
   /** start, paused or end; the provider applies it only to an existing campaign. */
   async setCampaignStatus(campaignId: string, action: TonaiStatusAction): Promise<void> {
     try {
-      const data = await this.call(wire.ENDPOINTS.status, { json: { campaignId, status: wire.STATUS_ACTIONS[action] }, schema: wire.statusData });
+      const e = wire.ENDPOINTS.status;
+      const data = await write(`${e.method} ${e.path}`, () => this.call(e, { json: { campaignId, status: wire.STATUS_ACTIONS[action] }, schema: wire.statusData }));
       // The page's only documented answer is {"result": "success"}; anything else is not a success.
       if (data.result !== 'success') {
         throw new ProviderError('PROVIDER_REJECTED', `TON.ai did not apply "${wire.STATUS_ACTIONS[action]}" to campaign ${campaignId}: ${data.result}`, {
