@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { EnvironmentInfo } from './context.js';
 import { log } from './log.js';
 import { Providers, type ProviderOverrides } from './providers/index.js';
+import { createAuthenticator } from './security/callers.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -38,11 +39,19 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
     sandbox = options.sandboxInstance ?? (await startSandbox(options.sandbox));
     effective = withSandbox(config, sandbox);
   }
+  let authenticator;
+  try {
+    // Grants name logins and keys, so they are resolved against the effective configuration.
+    authenticator = createAuthenticator(effective);
+  } catch (error) {
+    if (sandbox && !options.sandboxInstance) await sandbox.close();
+    throw error;
+  }
   const providers = new Providers(effective, options.providers);
   const environment: EnvironmentInfo = { mode: config.mode, startedAt: new Date() };
   let server: RunningServer;
   try {
-    server = await startServer({ providers, environment, port: config.port, host: config.host });
+    server = await startServer({ providers, environment, port: config.port, host: config.host, security: config.security, authenticator });
   } catch (error) {
     await providers.close();
     if (sandbox && !options.sandboxInstance) await sandbox.close();

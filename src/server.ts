@@ -9,13 +9,10 @@ import type { EnvironmentInfo } from './context.js';
 import type { Providers } from './providers/index.js';
 import { log } from './log.js';
 import { MEDIA_MAX_BYTES } from './providers/adstat/rules.js';
+import type { SecurityConfig } from './config.js';
+import type { Authenticator } from './security/callers.js';
+import { gate } from './security/http.js';
 import { createAdgraphYoga } from './yoga.js';
-
-/**
- * Headers that prove a request came from script, not a plain HTML form: a browser cannot send them
- * cross-site without a CORS preflight. A multipart request without one is refused unread.
- */
-export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] as const;
 
 /** The largest file any mutation accepts (video media); each mutation enforces its own limit while streaming. */
 const MAX_UPLOAD_BYTES = MEDIA_MAX_BYTES;
@@ -28,11 +25,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 function isMultipart(req: IncomingMessage): boolean {
   return req.method === 'POST' && (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
-}
-
-/** A multipart request without a CSRF header: a plain HTML form could have sent it. */
-function isRefusedMultipart(req: IncomingMessage): boolean {
-  return isMultipart(req) && !CSRF_HEADERS.some((h) => req.headers[h]);
 }
 
 /** Once the answer is out, discard whatever the client is still uploading (an unread file would hang it). */
@@ -83,9 +75,12 @@ export async function startServer(options: {
   environment: EnvironmentInfo;
   port: number;
   host?: string | undefined;
+  security: SecurityConfig;
+  authenticator: Authenticator;
 }): Promise<RunningServer> {
-  const yoga = createAdgraphYoga(options.providers, options.environment);
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+  const yoga = createAdgraphYoga(options.providers, options.environment, options.security);
+  /** `expectsContinue`: the client waits for 100 Continue, sent only once the request is accepted. */
+  const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue = false): void => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -97,17 +92,12 @@ export async function startServer(options: {
       res.end();
       return;
     }
-    if (isRefusedMultipart(req)) {
-      // Refused before a byte of the body is read.
-      sendJson(
-        res,
-        403,
-        { errors: [{ message: `multipart requests must carry a CSRF header (${CSRF_HEADERS.slice(0, 2).join(' or ')}: 1)`, extensions: { code: 'CSRF_HEADER_REQUIRED' } }] },
-        { connection: 'close' },
-      );
+    // Content type (CSRF) and caller, from the headers alone: a refused request is never read.
+    if (!gate(req, res, options.authenticator, options.security.graphiql)) {
       closeUnread(req, res);
       return;
     }
+    if (expectsContinue) res.writeContinue();
     if (isMultipart(req)) {
       drainAfterResponse(req, res);
       processRequest(req, res, { maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 4, maxFieldSize: 1024 * 1024 })
@@ -127,10 +117,7 @@ export async function startServer(options: {
   };
   const server = createServer(handle);
   // A client that asks before sending its body (Expect: 100-continue) is refused before it sends it.
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (!isRefusedMultipart(req)) res.writeContinue();
-    handle(req, res);
-  });
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => handle(req, res, true));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,6 +1,12 @@
 /** Yoga: the schema, the per-request context and error masking (partial failures are null slots: schema/errors.ts). */
 import { GraphQLError } from 'graphql';
+import type { ServerResponse } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { SecurityConfig } from './config.js';
+import { NOBODY } from './security/callers.js';
+import { narrowProviders, useWriteGuard } from './security/grants.js';
+import { corsFor, type RequestWithCaller } from './security/http.js';
+import { limitPlugins } from './security/limits.js';
 import { createContext, type Context, type EnvironmentInfo } from './context.js';
 import { log } from './log.js';
 import type { Providers } from './providers/index.js';
@@ -53,8 +59,13 @@ function useFreshness(providers: Providers): Plugin<Context> {
   };
 }
 
-export function createAdgraphYoga(providers: Providers, environment: EnvironmentInfo): YogaServerInstance<Record<string, never>, Context> {
-  return createYoga<Record<string, never>, Context>({
+export interface NodeServerContext {
+  req: RequestWithCaller;
+  res: ServerResponse;
+}
+
+export function createAdgraphYoga(providers: Providers, environment: EnvironmentInfo, security: SecurityConfig): YogaServerInstance<NodeServerContext, Context> {
+  return createYoga<NodeServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     // Uploads are parsed in server.ts (graphql-upload-minimal) so files stream; Yoga must not parse them.
@@ -62,9 +73,14 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
     multipart: false,
     maxRequestBodySize: 4 * 1024 * 1024,
     landingPage: false,
-    context: () => createContext(providers, environment),
+    // The caller was authenticated in server.ts; its resolvers see only the providers it may use.
+    context: ({ req }) => {
+      const caller = req.caller ?? NOBODY;
+      return createContext(narrowProviders(providers, caller), environment, caller);
+    },
+    cors: corsFor(security.corsOrigins),
     // GraphiQL with one tab per common task; the page inlines its scripts (works offline).
-    graphiql: () => graphiqlOptions(),
+    graphiql: security.graphiql ? () => graphiqlOptions() : false,
     renderGraphiQL: renderAdgraphGraphiQL,
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
@@ -90,6 +106,6 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
         return client;
       },
     },
-    plugins: [useNestingGuard(), useFreshness(providers)],
+    plugins: [useNestingGuard(), ...limitPlugins(security, environment.mode), useWriteGuard(providers), useFreshness(providers)],
   });
 }
