@@ -12,6 +12,7 @@ import { MEDIA_MAX_BYTES } from './providers/adstat/rules.js';
 import type { SecurityConfig } from './config.js';
 import type { Authenticator } from './security/callers.js';
 import { gate } from './security/http.js';
+import { metered } from './security/meter.js';
 import { createAdgraphYoga } from './yoga.js';
 
 /** The largest file any mutation accepts (video media); each mutation enforces its own limit while streaming. */
@@ -115,9 +116,10 @@ export async function startServer(options: {
     }
     void yoga(req, res);
   };
-  const server = createServer(handle);
+  // Each request counts its own upstream calls (reported in `extensions.cost`).
+  const server = createServer((req, res) => metered(() => handle(req, res)));
   // A client that asks before sending its body (Expect: 100-continue) is refused before it sends it.
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => handle(req, res, true));
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => metered(() => handle(req, res, true)));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -7,6 +7,7 @@ import { NOBODY } from './security/callers.js';
 import { narrowProviders, useWriteGuard } from './security/grants.js';
 import { corsFor, type RequestWithCaller } from './security/http.js';
 import { limitPlugins } from './security/limits.js';
+import { useUpstreamBudget } from './security/cost.js';
 import { createContext, type Context, type EnvironmentInfo } from './context.js';
 import { log } from './log.js';
 import type { Providers } from './providers/index.js';
@@ -106,6 +107,6 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
         return client;
       },
     },
-    plugins: [useNestingGuard(), ...limitPlugins(security, environment.mode), useWriteGuard(providers), useFreshness(providers)],
+    plugins: [useNestingGuard(), ...limitPlugins(security, environment.mode), useWriteGuard(providers), useUpstreamBudget(security.costBudget), useFreshness(providers)],
   });
 }

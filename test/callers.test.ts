@@ -41,7 +41,8 @@ const ADS = `{ advertisements(first: 5000, showDeleted: true) { nodes { id accou
 beforeAll(async () => {
   sandbox = await startSandbox();
   // First learn the cabinets' global ids from an open server, then grant one of them.
-  const open = await startWithCallers(sandbox, { mode: 'production', env: { ADGRAPH_AUTH: 'none' } });
+  // Listing every ad with its cabinet is one details call per ad: far over the default budget.
+  const open = await startWithCallers(sandbox, { mode: 'production', env: { ADGRAPH_AUTH: 'none', ADGRAPH_COST_BUDGET: '100000' } });
   accounts = (await open.gql<{ accounts: AccountRow[] }>(undefined, ACCOUNTS)).data!.accounts;
   ads = (await open.gql<{ advertisements: { nodes: AdRow[] } }>(undefined, ADS)).data!.advertisements.nodes;
   const campaigns = await open.gql<{ campaigns: { nodes: { id: string }[] } }>(undefined, `{ campaigns(provider: TONAI, first: 1) { nodes { id } } }`);
@@ -50,7 +51,7 @@ beforeAll(async () => {
   granted = accounts.find((a) => a.name === 'Demo EU Manual')!;
   app = await startWithCallers(sandbox, {
     mode: 'production',
-    env: { ADGRAPH_TEST_ADMIN_KEY: ADMIN_KEY },
+    env: { ADGRAPH_TEST_ADMIN_KEY: ADMIN_KEY, ADGRAPH_COST_BUDGET: '100000' },
     callers: [
       { id: 'admin', apiKeyEnv: 'ADGRAPH_TEST_ADMIN_KEY', write: true },
       { id: 'one', apiKey: ONE_KEY, accounts: [granted.id], write: true },

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import type { z } from 'zod';
 import { ProviderError, type ProviderName } from './errors.js';
+import { countUpstreamCall } from '../security/meter.js';
 
 export interface HttpOptions {
   connectTimeoutMs: number;
@@ -60,6 +61,7 @@ export class HttpLayer {
 
   async send(req: UpstreamRequest): Promise<UpstreamResponse> {
     this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
+    countUpstreamCall();
     const context = { provider: req.provider, endpoint: req.endpoint, ...(req.account ? { account: req.account } : {}) };
     let response: Awaited<ReturnType<typeof request>>;
     try {

@@ -9,6 +9,7 @@ import { FileRuleError, discardUpload, spoolAudience, spoolMedia, type SpooledFi
 import { AUDIENCE, MEDIA_TYPES } from '../providers/adstat/rules.js';
 import { AudienceRef } from './audience.js';
 import { builder } from './builder.js';
+import { upstreamCost } from './costs.js';
 import { WRITE_ERRORS } from './mutation-errors.js';
 import { globalIdOf, ValidationFailure, rule } from './validation.js';
 
@@ -59,6 +60,7 @@ const MediaUploadRef = builder.objectRef<{ token: string; contentType: string | 
 
 builder.mutationField('uploadMedia', (t) =>
   t.field({
+    extensions: upstreamCost({ adstat: 3 }),
     type: MediaUploadRef,
     description: 'Uploads an image or video to AdStat and returns its media token. The type and size are checked while the file streams in; a refused file is never sent.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'UploadMediaResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
@@ -102,6 +104,7 @@ const AudienceWriteRef = builder.objectRef<{ audience: Audience | null; validate
 
 builder.mutationField('createAudience', (t) =>
   t.field({
+    extensions: upstreamCost({ adstat: 4 }),
     type: AudienceWriteRef,
     description: 'Creates a phone-number audience from an uploaded file. Every rule (Uzbekistan cabinet, size, format, at least 1,000 entries) is checked while the file streams in, before anything reaches AdStat.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAudienceResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
