@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { maskUrlCredentials } from './security/mask.js';
 
 export interface AdstatLogin {
   /** Stable slug used in global ids and logs (never the username). */
@@ -174,7 +175,9 @@ function readFile(path: string, problems: string[]): FileConfig | undefined {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    problems.push(`ADGRAPH_CONFIG: ${path} is not valid JSON (${(error as Error).message})`);
+    // V8 quotes part of the text in the message, and the file holds passwords: keep the position only.
+    const at = /position (\d+)/.exec((error as Error).message);
+    problems.push(`ADGRAPH_CONFIG: ${path} is not valid JSON${at ? ` (at position ${at[1]})` : ''}`);
     return undefined;
   }
   const parsed = fileSchema.safeParse(json);
@@ -206,7 +209,7 @@ function urlVar(env: NodeJS.ProcessEnv, name: string, fromFile: string | undefin
   const raw = env[name]?.trim() || fromFile || fallback;
   const parsed = httpUrl.safeParse(raw);
   if (!parsed.success) {
-    problems.push(`${name}: must be an http(s) URL (got "${raw}")`);
+    problems.push(`${name}: must be an http(s) URL (got "${maskUrlCredentials(raw)}")`);
     return fallback;
   }
   return raw.replace(/\/+$/, '');

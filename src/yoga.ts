@@ -8,6 +8,7 @@ import { narrowProviders, useWriteGuard } from './security/grants.js';
 import { corsFor, type RequestWithCaller } from './security/http.js';
 import { limitPlugins } from './security/limits.js';
 import { useUpstreamBudget } from './security/cost.js';
+import { useSecretMasking } from './security/mask-plugin.js';
 import { createContext, type Context, type EnvironmentInfo } from './context.js';
 import { log } from './log.js';
 import type { Providers } from './providers/index.js';
@@ -107,6 +108,6 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
         return client;
       },
     },
-    plugins: [useNestingGuard(), ...limitPlugins(security, environment.mode), useWriteGuard(providers), useUpstreamBudget(security.costBudget), useFreshness(providers)],
+    plugins: [useNestingGuard(), ...limitPlugins(security, environment.mode), useWriteGuard(providers), useUpstreamBudget(security.costBudget), useFreshness(providers), useSecretMasking()],
   });
 }

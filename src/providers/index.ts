@@ -11,6 +11,7 @@ import { MemoryStateStore, type StateStore } from '../state/store.js';
 import { HttpLayer } from './http.js';
 import { IdempotencyStore } from './idempotency.js';
 import { TonaiClient } from './tonai/client.js';
+import { registerSecret } from '../security/mask.js';
 
 export interface ProviderOverrides {
   /** For tests: a shrunken AdStat rate-limit window, an injected clock. */
@@ -36,6 +37,9 @@ export class Providers {
     this.clock = clockFrom(overrides.adstat?.now, overrides.clock);
     this.store = new MemoryStateStore(5_000, () => this.clock.now());
     this.cache = new SharedCache({ store: this.store, clock: this.clock, ...(config.cache.staleMaxMs !== undefined ? { staleMaxMs: config.cache.staleMaxMs } : {}) });
+    // Whatever a provider echoes back, these never leave adgraph (security/mask.ts).
+    for (const login of config.adstat.logins) registerSecret(login.password);
+    for (const key of config.tonai.keys) registerSecret(key.apiKey);
     this.adstat = new Map(
       config.adstat.logins.map((login) => [
         login.id,
