@@ -21,6 +21,8 @@ export interface StartOptions {
   /** An already-running sandbox to use instead of starting one (tests share theirs). */
   sandboxInstance?: Sandbox;
   providers?: ProviderOverrides;
+  /** Benchmarks only: serve without document limits and cost estimate, to measure their overhead. */
+  unprotected?: boolean;
 }
 
 /** Points a sandbox-mode configuration at the simulators, with their credentials. */
@@ -51,7 +53,7 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
   const environment: EnvironmentInfo = { mode: config.mode, startedAt: new Date() };
   let server: RunningServer;
   try {
-    server = await startServer({ providers, environment, port: config.port, host: config.host, security: config.security, authenticator });
+    server = await startServer({ providers, environment, port: config.port, host: config.host, security: config.security, authenticator, unprotected: options.unprotected ?? false });
   } catch (error) {
     await providers.close();
     if (sandbox && !options.sandboxInstance) await sandbox.close();

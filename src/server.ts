@@ -78,8 +78,10 @@ export async function startServer(options: {
   host?: string | undefined;
   security: SecurityConfig;
   authenticator: Authenticator;
+  /** Benchmarks only: no document limits or cost estimate (see createAdgraphYoga). */
+  unprotected?: boolean;
 }): Promise<RunningServer> {
-  const yoga = createAdgraphYoga(options.providers, options.environment, options.security);
+  const yoga = createAdgraphYoga(options.providers, options.environment, options.security, { unprotected: options.unprotected ?? false });
   /** `expectsContinue`: the client waits for 100 Continue, sent only once the request is accepted. */
   const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue = false): void => {
     const path = (req.url ?? '/').split('?')[0];

@@ -66,7 +66,17 @@ export interface NodeServerContext {
   res: ServerResponse;
 }
 
-export function createAdgraphYoga(providers: Providers, environment: EnvironmentInfo, security: SecurityConfig): YogaServerInstance<NodeServerContext, Context> {
+/**
+ * `unprotected` drops the document limits and the cost estimate: only bench/abuse.ts uses it, to
+ * measure their overhead against the same server without them. No configuration reaches it.
+ */
+export function createAdgraphYoga(
+  providers: Providers,
+  environment: EnvironmentInfo,
+  security: SecurityConfig,
+  options: { unprotected?: boolean } = {},
+): YogaServerInstance<NodeServerContext, Context> {
+  const protections = options.unprotected ? [] : [...limitPlugins(security, environment.mode), useUpstreamBudget(security.costBudget)];
   return createYoga<NodeServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -108,6 +118,6 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
         return client;
       },
     },
-    plugins: [useNestingGuard(), ...limitPlugins(security, environment.mode), useWriteGuard(providers), useUpstreamBudget(security.costBudget), useFreshness(providers), useSecretMasking()],
+    plugins: [useNestingGuard(), ...protections, useWriteGuard(providers), useFreshness(providers), useSecretMasking()],
   });
 }
