@@ -9,11 +9,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'graphql';
 import { request } from 'undici';
 import { startAdgraph, type Adgraph } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { ProviderOverrides } from '../src/providers/index.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { schema } from '../src/schema/index.js';
+import { ASSUME, estimate } from '../src/security/cost.js';
 import { ATTACKS } from './attacks.js';
 import { dashboardQuery } from './read-dashboard.js';
 import { printTable } from './table.js';
@@ -76,6 +79,19 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       overhead.push([`dashboard (${variant})`, String(estimated), `${median(off).toFixed(2)} ms`, `${median(on).toFixed(2)} ms`, `${(median(on) / median(off)).toFixed(3)}×`]);
     }
     printTable(['query', 'estimated calls', 'without', 'with limits + estimate', 'ratio'], overhead);
+
+    // The estimate alone, in process: less exposed to a busy machine than whole requests.
+    console.log('\nthe cost estimate alone (in process, mean of 500 runs):');
+    const scope = { adstatLogins: [...protectedApp.providers.adstat.keys()], tonaiKeys: [...protectedApp.providers.tonai.keys()], assume: ASSUME };
+    const alone: string[][] = [];
+    for (const variant of ['list', 'details'] as const) {
+      const document = parse(dashboardQuery(variant));
+      for (let i = 0; i < 50; i++) estimate(schema, document, null, {}, scope);
+      const started = performance.now();
+      for (let i = 0; i < 500; i++) estimate(schema, document, null, {}, scope);
+      alone.push([`dashboard (${variant})`, `${(((performance.now() - started) / 500) * 1000).toFixed(1)} µs`]);
+    }
+    printTable(['query', 'estimate'], alone);
   } finally {
     await protectedApp.close();
     await bareApp.close();

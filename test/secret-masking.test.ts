@@ -67,6 +67,23 @@ describe('provider error text', () => {
       expect(lines.join('\n')).not.toContain(secret);
     }
   });
+
+  it('masks provider text that lands in data, not only in errors', async () => {
+    const demo = sandbox.logins.find((l) => l.id === 'demo')!;
+    const accounts = await app.gql<{ accounts: { id: string; connectionId: string }[] }>(undefined, '{ accounts(provider: ADSTAT) { id connectionId } }');
+    const cabinet = accounts.data!.accounts.find((a) => a.connectionId === 'demo')!;
+    sandbox.adstat.server.controls.addFault({
+      endpoint: 'GET /api/advertisement/bots/validate',
+      status: 200,
+      body: { bots: [], errors: [{ code: 'x', url: 't.me/some_bot', detail: `login demo uses ${demo.password}` }] },
+      times: 1,
+    });
+    app.app.providers.cache.clear();
+    const res = await app.gql<{ validateTargetBots: { errorMessage: string }[] }>(undefined, 'query($a: ID!) { validateTargetBots(accountId: $a, bots: ["t.me/some_bot"]) { errorMessage } }', { a: cabinet.id });
+    sandbox.adstat.server.controls.clearFaults();
+    expect(res.data!.validateTargetBots[0]!.errorMessage).toBe(`login demo uses ${MASK}`);
+    expect(JSON.stringify(res)).not.toContain(demo.password);
+  });
 });
 
 describe('configuration errors', () => {

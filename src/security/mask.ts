@@ -74,7 +74,9 @@ export function maskUrlCredentials(text: string): string {
 export function maskDeep<T>(value: T): T {
   if (typeof value === 'string') return maskSecrets(value) as T;
   if (Array.isArray(value)) return value.map((v) => maskDeep(v)) as T;
-  if (value && typeof value === 'object' && (value as object).constructor === Object) {
+  // Execution results are null-prototype objects; class instances (dates, errors) are left alone.
+  const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === null || proto === Object.prototype) {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskDeep(v)])) as T;
   }
   return value;
