@@ -118,6 +118,7 @@ export function createAdgraphYoga(
         return client;
       },
     },
-    plugins: [useNestingGuard(), ...protections, useWriteGuard(providers), useFreshness(providers), useSecretMasking()],
+    // The nesting guard after the limits: it must wrap the token-limited parser they install.
+    plugins: [...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking()],
   });
 }
