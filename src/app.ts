@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { EnvironmentInfo } from './context.js';
 import { log } from './log.js';
 import { Providers, type ProviderOverrides } from './providers/index.js';
+import { createAuthenticator } from './security/callers.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -20,6 +21,8 @@ export interface StartOptions {
   /** An already-running sandbox to use instead of starting one (tests share theirs). */
   sandboxInstance?: Sandbox;
   providers?: ProviderOverrides;
+  /** Benchmarks only: serve without document limits and cost estimate, to measure their overhead. */
+  unprotected?: boolean;
 }
 
 /** Points a sandbox-mode configuration at the simulators, with their credentials. */
@@ -38,6 +41,14 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
     sandbox = options.sandboxInstance ?? (await startSandbox(options.sandbox));
     effective = withSandbox(config, sandbox);
   }
+  let authenticator;
+  try {
+    // Grants name logins and keys, so they are resolved against the effective configuration.
+    authenticator = createAuthenticator(effective);
+  } catch (error) {
+    if (sandbox && !options.sandboxInstance) await sandbox.close();
+    throw error;
+  }
   const providers = new Providers(effective, options.providers);
   const environment: EnvironmentInfo = { mode: config.mode, startedAt: new Date() };
   let server: RunningServer;
@@ -50,6 +61,9 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
       requestDeadlineMs: config.requestDeadlineMs,
       uploadDeadlineMs: config.http.uploadDeadlineMs,
       shutdownGraceMs: config.shutdownGraceMs,
+      security: config.security,
+      authenticator,
+      unprotected: options.unprotected ?? false,
     });
   } catch (error) {
     await providers.close();

@@ -3,8 +3,10 @@
  * accounts. Everything is validated at start; every problem becomes one line naming the variable or
  * JSON path and the rule, so a bad deployment stops with a list it can act on.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { maskUrlCredentials } from './security/mask.js';
 
 export interface AdstatLogin {
   /** Stable slug used in global ids and logs (never the username). */
@@ -73,6 +75,30 @@ export interface Config {
   /** AdStat's budget per login and URL path (an operator whose plan allows more raises it). */
   adstatBudget: { max: number; windowMs: number; blockMs: number };
   cache: CacheConfig;
+  security: SecurityConfig;
+}
+
+/** One API caller from ADGRAPH_CONFIG `callers`: who it is, what it may read, whether it may write. */
+export interface CallerConfig {
+  id: string;
+  /** SHA-256 of the caller's key: only the digest is kept, and compared in constant time. */
+  keySha256: Buffer;
+  /** Login/key config ids and/or Account global ids; null means every configured account. */
+  accounts: string[] | null;
+  write: boolean;
+}
+
+export interface SecurityConfig {
+  /** `callers`: a Bearer key is required once callers are configured; `none`: ADGRAPH_AUTH=none was set. */
+  auth: 'callers' | 'none';
+  callers: CallerConfig[];
+  /** Origins allowed by CORS (exact `scheme://host[:port]`); empty means no cross-origin grant. */
+  corsOrigins: string[];
+  graphiql: boolean;
+  introspection: boolean;
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number };
+  /** Upper bound of upstream calls one request may cause, estimated before it runs. */
+  costBudget: number;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +130,16 @@ export const DEFAULTS = {
   idempotencyTtlMs: 24 * 3_600_000,
   idempotencySettleMs: 60_000,
   idempotencyWaitMs: 10_000,
+  /** Depth with fragments flattened: the deepest example operation is 6; ten-hop nests exhaust memory. */
+  maxDepth: 10,
+  maxAliases: 30,
+  maxTokens: 5_000,
+  maxDirectives: 50,
+  /**
+   * The reference dashboard with a details field on 500 ads estimates about 520 calls; 1,500 leaves
+   * room for a few such panels in one request and refuses `first: 5000` with details (≈5,000+).
+   */
+  costBudget: 1_500,
   listTtlMs: 15_000,
   itemTtlMs: 60_000,
   /** Yesterday's list cannot gain ads; only edits change it. */
@@ -140,6 +176,18 @@ const fileSchema = z.strictObject({
       keys: z.array(z.strictObject({ id: slug, label: nonEmpty.optional(), ...secretFields('apiKey') })).optional(),
     })
     .optional(),
+  callers: z
+    .array(
+      z.strictObject({
+        id: slug,
+        ...secretFields('apiKey'),
+        apiKeySha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal digits (the SHA-256 of the key)').optional(),
+        accounts: z.array(nonEmpty).optional(),
+        write: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  cors: z.strictObject({ origins: z.array(nonEmpty) }).optional(),
 });
 
 type FileConfig = z.infer<typeof fileSchema>;
@@ -160,7 +208,9 @@ function readFile(path: string, problems: string[]): FileConfig | undefined {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    problems.push(`ADGRAPH_CONFIG: ${path} is not valid JSON (${(error as Error).message})`);
+    // V8 quotes part of the text in the message, and the file holds passwords: keep the position only.
+    const at = /position (\d+)/.exec((error as Error).message);
+    problems.push(`ADGRAPH_CONFIG: ${path} is not valid JSON${at ? ` (at position ${at[1]})` : ''}`);
     return undefined;
   }
   const parsed = fileSchema.safeParse(json);
@@ -192,7 +242,7 @@ function urlVar(env: NodeJS.ProcessEnv, name: string, fromFile: string | undefin
   const raw = env[name]?.trim() || fromFile || fallback;
   const parsed = httpUrl.safeParse(raw);
   if (!parsed.success) {
-    problems.push(`${name}: must be an http(s) URL (got "${raw}")`);
+    problems.push(`${name}: must be an http(s) URL (got "${maskUrlCredentials(raw)}")`);
     return fallback;
   }
   return raw.replace(/\/+$/, '');
@@ -321,6 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: intVar(env, 'ADSTAT_RATE_LIMIT_WINDOW_MS', DEFAULTS.adstatRateLimitWindowMs, 1, 3_600_000, problems),
       blockMs: intVar(env, 'ADSTAT_RATE_LIMIT_BLOCK_MS', DEFAULTS.adstatRateLimitBlockMs, 0, 3_600_000, problems),
     },
+    security: loadSecurity(env, file, mode, problems),
     cache: {
       listTtlMs: intVar(env, 'ADGRAPH_CACHE_LIST_TTL_MS', DEFAULTS.listTtlMs, 0, 3_600_000, problems),
       itemTtlMs: intVar(env, 'ADGRAPH_CACHE_ITEM_TTL_MS', DEFAULTS.itemTtlMs, 0, 3_600_000, problems),
@@ -331,4 +382,71 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  problems.push(`${name}: must be 1 or 0 (got "${env[name]}")`);
+  return fallback;
+}
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i;
+
+function loadSecurity(env: NodeJS.ProcessEnv, file: FileConfig | undefined, mode: Config['mode'], problems: string[]): SecurityConfig {
+  const callers: CallerConfig[] = [];
+  for (const [i, caller] of (file?.callers ?? []).entries()) {
+    const where = `ADGRAPH_CONFIG callers[${i}]`;
+    let keySha256: Buffer | undefined;
+    if (caller.apiKeySha256 !== undefined) {
+      if (caller.apiKey !== undefined || caller.apiKeyEnv !== undefined) problems.push(`${where}: give one of apiKey, apiKeyEnv or apiKeySha256`);
+      else keySha256 = Buffer.from(caller.apiKeySha256, 'hex');
+    } else {
+      const key = resolveSecret(where, 'apiKey', caller.apiKey, caller.apiKeyEnv, env, problems);
+      // Short keys can be guessed; 16 characters is the least a generated key has.
+      if (key !== undefined && key.length < 16) problems.push(`${where}: the API key must be at least 16 characters`);
+      else if (key !== undefined) keySha256 = createHash('sha256').update(key, 'utf8').digest();
+    }
+    if (keySha256) callers.push({ id: caller.id, keySha256, accounts: caller.accounts ?? null, write: caller.write ?? false });
+  }
+  const ids = new Set<string>();
+  const digests = new Set<string>();
+  for (const c of callers) {
+    if (ids.has(c.id)) problems.push(`ADGRAPH_CONFIG: caller id "${c.id}" is used twice`);
+    if (digests.has(c.keySha256.toString('hex'))) problems.push(`ADGRAPH_CONFIG: caller "${c.id}" has the same key as another caller`);
+    ids.add(c.id);
+    digests.add(c.keySha256.toString('hex'));
+  }
+
+  const authRaw = env.ADGRAPH_AUTH?.trim().toLowerCase();
+  let auth: SecurityConfig['auth'] = 'callers';
+  if (authRaw === 'none') auth = 'none';
+  else if (authRaw !== undefined && authRaw !== '' && authRaw !== 'callers') problems.push(`ADGRAPH_AUTH: must be "callers" or "none" (got "${env.ADGRAPH_AUTH}")`);
+  if (auth === 'none' && callers.length > 0) problems.push('ADGRAPH_AUTH=none: callers are configured in ADGRAPH_CONFIG; remove one or the other');
+
+  const corsRaw = env.ADGRAPH_CORS_ORIGINS?.trim();
+  const corsOrigins = corsRaw ? corsRaw.split(',').map((o) => o.trim()).filter(Boolean) : (file?.cors?.origins ?? []);
+  for (const origin of corsOrigins) {
+    if (origin === '*') problems.push('ADGRAPH_CORS_ORIGINS: "*" is not allowed; list the origins of your frontends');
+    else if (!ORIGIN.test(origin)) problems.push(`ADGRAPH_CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], no path)`);
+  }
+
+  const sandbox = mode === 'sandbox';
+  return {
+    auth,
+    callers,
+    corsOrigins: corsOrigins.map((o) => o.toLowerCase()),
+    graphiql: boolVar(env, 'ADGRAPH_GRAPHIQL', sandbox, problems),
+    introspection: boolVar(env, 'ADGRAPH_INTROSPECTION', sandbox, problems),
+    limits: {
+      maxDepth: intVar(env, 'ADGRAPH_MAX_DEPTH', DEFAULTS.maxDepth, 2, 100, problems),
+      maxAliases: intVar(env, 'ADGRAPH_MAX_ALIASES', DEFAULTS.maxAliases, 1, 1_000, problems),
+      maxTokens: intVar(env, 'ADGRAPH_MAX_TOKENS', DEFAULTS.maxTokens, 100, 1_000_000, problems),
+      maxDirectives: intVar(env, 'ADGRAPH_MAX_DIRECTIVES', DEFAULTS.maxDirectives, 1, 1_000, problems),
+    },
+    costBudget: intVar(env, 'ADGRAPH_COST_BUDGET', DEFAULTS.costBudget, 1, 10_000_000, problems),
+  };
 }

@@ -5,6 +5,7 @@
 import DataLoader from 'dataloader';
 import type { AdvertisementDetails, AdvertisementSummary, TonaiCampaignDetails, TonaiCampaignSummary } from './domain/model.js';
 import type { Providers } from './providers/index.js';
+import type { Caller } from './security/callers.js';
 
 export interface EnvironmentInfo {
   mode: 'sandbox' | 'production';
@@ -48,6 +49,8 @@ export async function listReadsSettled(ctx: Context, connectionId: string): Prom
 }
 
 export interface Context {
+  /** Who is calling (authenticated before execution); `providers` is already narrowed to its grant. */
+  caller: Caller;
   providers: Providers;
   environment: EnvironmentInfo;
   loaders: Loaders;
@@ -80,9 +83,10 @@ function missing(provider: string, connectionId: string): Error {
   return new Error(`no ${provider} connection "${connectionId}" is configured`);
 }
 
-export function createContext(providers: Providers, environment: EnvironmentInfo): Context {
+export function createContext(providers: Providers, environment: EnvironmentInfo, caller: Caller): Context {
   const pending = new Map<string, Promise<unknown>>();
   return {
+    caller,
     providers,
     environment,
     seen: { advertisements: new Map(), tonaiCampaigns: new Map(), inflight: new Map() },

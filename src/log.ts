@@ -2,6 +2,8 @@
  * A small leveled logger writing one line per event to stderr. Values under secret-looking keys are
  * redacted, so a careless field can never print a password, token or key.
  */
+import { maskSecrets } from './security/mask.js';
+
 type Level = 'error' | 'warn' | 'info' | 'debug';
 const ORDER: Record<Level, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 const SECRET_KEY = /pass|secret|token|api[-_]?key|authorization|cookie/i;
@@ -34,7 +36,7 @@ function write(level: Level, message: string, fields: Record<string, unknown> = 
     if (value === undefined) continue;
     parts.push(`${key}=${SECRET_KEY.test(key) ? '[redacted]' : format(value)}`);
   }
-  sink(parts.join(' '));
+  sink(maskSecrets(parts.join(' ')));
 }
 
 export const log = {

@@ -20,7 +20,17 @@ async function main(): Promise<void> {
     throw error;
   }
   setLogLevel(config.logLevel);
-  const app = await startAdgraph(config);
+  let app;
+  try {
+    app = await startAdgraph(config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write('adgraph: not starting:\n');
+      for (const problem of error.problems) process.stderr.write(`  - ${problem}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   describeStart(app);
   let stopping = false;
   const stop = (signal: string) => {

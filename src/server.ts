@@ -11,13 +11,11 @@ import { log } from './log.js';
 import { MEDIA_MAX_BYTES } from './providers/adstat/rules.js';
 import { withDeadline } from './providers/deadline.js';
 import { GracefulClose } from './shutdown.js';
+import type { SecurityConfig } from './config.js';
+import type { Authenticator } from './security/callers.js';
+import { gate } from './security/http.js';
+import { metered } from './security/meter.js';
 import { createAdgraphYoga } from './yoga.js';
-
-/**
- * Headers that prove a request came from script, not a plain HTML form: a browser cannot send them
- * cross-site without a CORS preflight. A multipart request without one is refused unread.
- */
-export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] as const;
 
 /** The largest file any mutation accepts (video media); each mutation enforces its own limit while streaming. */
 const MAX_UPLOAD_BYTES = MEDIA_MAX_BYTES;
@@ -30,11 +28,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 function isMultipart(req: IncomingMessage): boolean {
   return req.method === 'POST' && (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
-}
-
-/** A multipart request without a CSRF header: a plain HTML form could have sent it. */
-function isRefusedMultipart(req: IncomingMessage): boolean {
-  return isMultipart(req) && !CSRF_HEADERS.some((h) => req.headers[h]);
 }
 
 /** Once the answer is out, discard whatever the client is still uploading (an unread file would hang it). */
@@ -86,17 +79,22 @@ export async function startServer(options: {
   environment: EnvironmentInfo;
   port: number;
   host?: string | undefined;
+  security: SecurityConfig;
+  authenticator: Authenticator;
+  /** Benchmarks only: no document limits or cost estimate (see createAdgraphYoga). */
+  unprotected?: boolean;
   /** Overall deadline of a GraphQL request (JSON), and of one with uploads. */
   requestDeadlineMs?: number;
   uploadDeadlineMs?: number;
   /** How long close() lets requests in flight finish. */
   shutdownGraceMs?: number;
 }): Promise<RunningServer> {
-  const yoga = createAdgraphYoga(options.providers, options.environment);
+  const yoga = createAdgraphYoga(options.providers, options.environment, options.security, { unprotected: options.unprotected ?? false });
   const requestDeadlineMs = options.requestDeadlineMs ?? 20_000;
   const uploadDeadlineMs = options.uploadDeadlineMs ?? 600_000;
   let graceful: GracefulClose | undefined;
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+  /** `expectsContinue`: the client waits for 100 Continue, sent only once the request is accepted. */
+  const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue = false): void => {
     graceful?.track(res);
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
@@ -109,17 +107,12 @@ export async function startServer(options: {
       res.end();
       return;
     }
-    if (isRefusedMultipart(req)) {
-      // Refused before a byte of the body is read.
-      sendJson(
-        res,
-        403,
-        { errors: [{ message: `multipart requests must carry a CSRF header (${CSRF_HEADERS.slice(0, 2).join(' or ')}: 1)`, extensions: { code: 'CSRF_HEADER_REQUIRED' } }] },
-        { connection: 'close' },
-      );
+    // Content type (CSRF) and caller, from the headers alone: a refused request is never read.
+    if (!gate(req, res, options.authenticator, options.security.graphiql)) {
       closeUnread(req, res);
       return;
     }
+    if (expectsContinue) res.writeContinue();
     if (isMultipart(req)) {
       drainAfterResponse(req, res);
       processRequest(req, res, { maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 4, maxFieldSize: 1024 * 1024 })
@@ -137,13 +130,11 @@ export async function startServer(options: {
     }
     void withDeadline(requestDeadlineMs, () => yoga(req, res));
   };
-  const server = createServer(handle);
+  // Each request counts its own upstream calls (reported in `extensions.cost`).
+  const server = createServer((req, res) => metered(() => handle(req, res)));
   graceful = new GracefulClose(server);
   // A client that asks before sending its body (Expect: 100-continue) is refused before it sends it.
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (!isRefusedMultipart(req)) res.writeContinue();
-    handle(req, res);
-  });
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => metered(() => handle(req, res, true)));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -151,10 +142,11 @@ export async function startServer(options: {
     else server.listen(options.port, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const closer = graceful;
   return {
     server,
     port,
     url: `http://localhost:${port}/graphql`,
-    close: () => graceful.close(options.shutdownGraceMs ?? 10_000),
+    close: () => closer.close(options.shutdownGraceMs ?? 10_000),
   };
 }

@@ -1,6 +1,14 @@
 /** Yoga: the schema, the per-request context and error masking (partial failures are null slots: schema/errors.ts). */
 import { GraphQLError } from 'graphql';
+import type { ServerResponse } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { SecurityConfig } from './config.js';
+import { NOBODY } from './security/callers.js';
+import { narrowProviders, useWriteGuard } from './security/grants.js';
+import { corsFor, type RequestWithCaller } from './security/http.js';
+import { limitPlugins } from './security/limits.js';
+import { useUpstreamBudget } from './security/cost.js';
+import { useSecretMasking } from './security/mask-plugin.js';
 import { createContext, type Context, type EnvironmentInfo } from './context.js';
 import { log } from './log.js';
 import type { Providers } from './providers/index.js';
@@ -53,8 +61,23 @@ function useFreshness(providers: Providers): Plugin<Context> {
   };
 }
 
-export function createAdgraphYoga(providers: Providers, environment: EnvironmentInfo): YogaServerInstance<Record<string, never>, Context> {
-  return createYoga<Record<string, never>, Context>({
+export interface NodeServerContext {
+  req: RequestWithCaller;
+  res: ServerResponse;
+}
+
+/**
+ * `unprotected` drops the document limits and the cost estimate: only bench/abuse.ts uses it, to
+ * measure their overhead against the same server without them. No configuration reaches it.
+ */
+export function createAdgraphYoga(
+  providers: Providers,
+  environment: EnvironmentInfo,
+  security: SecurityConfig,
+  options: { unprotected?: boolean } = {},
+): YogaServerInstance<NodeServerContext, Context> {
+  const protections = options.unprotected ? [] : [...limitPlugins(security, environment.mode), useUpstreamBudget(security.costBudget)];
+  return createYoga<NodeServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     // Uploads are parsed in server.ts (graphql-upload-minimal) so files stream; Yoga must not parse them.
@@ -62,9 +85,14 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
     multipart: false,
     maxRequestBodySize: 4 * 1024 * 1024,
     landingPage: false,
-    context: () => createContext(providers, environment),
+    // The caller was authenticated in server.ts; its resolvers see only the providers it may use.
+    context: ({ req }) => {
+      const caller = req.caller ?? NOBODY;
+      return createContext(narrowProviders(providers, caller), environment, caller);
+    },
+    cors: corsFor(security.corsOrigins),
     // GraphiQL with one tab per common task; the page inlines its scripts (works offline).
-    graphiql: () => graphiqlOptions(),
+    graphiql: security.graphiql ? () => graphiqlOptions() : false,
     renderGraphiQL: renderAdgraphGraphiQL,
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
@@ -90,6 +118,7 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
         return client;
       },
     },
-    plugins: [useNestingGuard(), useFreshness(providers)],
+    // The nesting guard after the limits: it must wrap the token-limited parser they install.
+    plugins: [...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking()],
   });
 }

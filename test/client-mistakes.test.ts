@@ -377,8 +377,8 @@ describe('client mistakes answer BAD_USER_INPUT naming the argument and the rule
 
   it('a document nested too deep to parse is refused, not a crash', async () => {
     const deep = `{ ${'node(id: "x") { ... on Account { '.repeat(5000)}id${' } }'.repeat(5000)} }`;
-    // A token limit in front of the parser (graphql-armor) may refuse it first, as a parse failure.
-    const refused = ['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED'];
+    // The token limit in front of the parser (graphql-armor) refuses it first, as QUERY_TOO_COMPLEX.
+    const refused = ['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX'];
     const res = await h.gql(deep);
     expect(res.status).toBeLessThan(500);
     expect(refused, JSON.stringify(res.errors)).toContain(res.errors?.[0]?.extensions?.code);

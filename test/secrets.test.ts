@@ -31,6 +31,8 @@ beforeAll(async () => {
     ADSTAT_PASSWORD: PASSWORD,
     TONAI_BASE_URL: sandbox.tonaiUrl,
     TONAI_API_KEY: KEY,
+    // No callers: this test is about upstream credentials, not about who may call.
+    ADGRAPH_AUTH: 'none',
   });
   expect(config.mode).toBe('production');
   app = await startAdgraph(config);

@@ -10,6 +10,7 @@ import { Agent, request } from 'undici';
 import type { z } from 'zod';
 import { DeadlineExceeded, remainingMs } from './deadline.js';
 import { ProviderError, type ProviderName } from './errors.js';
+import { countUpstreamCall } from '../security/meter.js';
 
 export interface HttpOptions {
   connectTimeoutMs: number;
@@ -83,6 +84,7 @@ export class HttpLayer {
     const budget = left === undefined ? own : Math.min(own, left);
     if (budget <= 0) throw transportError(new DeadlineExceeded(0, true), context);
     this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
+    countUpstreamCall();
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new DeadlineExceeded(budget)), budget);
     try {

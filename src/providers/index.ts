@@ -12,6 +12,7 @@ import { HttpLayer } from './http.js';
 import { IdempotencyStore } from './idempotency.js';
 import type { IdempotencyRecords } from './idempotency-records.js';
 import { TonaiClient } from './tonai/client.js';
+import { registerSecret } from '../security/mask.js';
 
 export interface ProviderOverrides {
   /** For tests: a shrunken AdStat rate-limit window, an injected clock. */
@@ -49,6 +50,9 @@ export class Providers {
       now: () => this.clock.now(),
       ...(overrides.idempotencyRecords ? { records: overrides.idempotencyRecords } : {}),
     });
+    // Whatever a provider echoes back, these never leave adgraph (security/mask.ts).
+    for (const login of config.adstat.logins) registerSecret(login.password);
+    for (const key of config.tonai.keys) registerSecret(key.apiKey);
     this.adstat = new Map(
       config.adstat.logins.map((login) => [
         login.id,

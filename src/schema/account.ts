@@ -6,6 +6,7 @@ import type { AdstatClient } from '../providers/adstat/client.js';
 import type { TonaiClient } from '../providers/tonai/client.js';
 import { builder } from './builder.js';
 import { failedSlot } from './errors.js';
+import { cabinetsOnce, upstreamCost } from './costs.js';
 import { MoneyRef, ProviderEnum } from './scalars.js';
 
 export const AccountStatusEnum = builder.enumType('AccountStatus', {
@@ -82,20 +83,20 @@ builder.node(AccountRef, {
     status: t.field({
       type: AccountStatusEnum,
       description: 'Normalized status. AdStat: from the detailed cabinet list (one extra call per login when selected). TON.ai publishes none: UNKNOWN.',
-      resolve: async (a, _args, ctx) => (await details(a, ctx))?.status ?? 'UNKNOWN',
+      extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.status ?? 'UNKNOWN',
     }),
-    rawStatus: t.string({ nullable: true, description: 'The provider’s own status value.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.rawStatus ?? null }),
+    rawStatus: t.string({ nullable: true, description: 'The provider’s own status value.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.rawStatus ?? null }),
     balance: t.field({ type: MoneyRef, nullable: true, description: 'Balance as the account list reports it; null where the provider gives none (TON.ai).', resolve: (a) => a.balance }),
-    balanceTotal: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: total balance.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceTotal ?? null }),
-    balanceAvailable: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: balance available to allocate.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceAvailable ?? null }),
-    balanceActive: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: balance allocated to running ads.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceActive ?? null }),
-    balanceSpent: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: amount spent.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceSpent ?? null }),
+    balanceTotal: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: total balance.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceTotal ?? null }),
+    balanceAvailable: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: balance available to allocate.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceAvailable ?? null }),
+    balanceActive: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: balance allocated to running ads.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceActive ?? null }),
+    balanceSpent: t.field({ type: MoneyRef, nullable: true, description: 'AdStat: amount spent.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.balanceSpent ?? null }),
     audiencesAllowed: t.exposeBoolean('audiencesAllowed', { nullable: true, description: 'AdStat: whether phone-number audiences are available (Uzbekistan cabinets only); null for TON.ai.' }),
     labellingMode: t.exposeString('labellingMode', { nullable: true, description: 'AdStat: the cabinet’s ad-law labelling mode as AdStat names it; automatic labelling requires a KKTU code on every ad.' }),
-    legalName: t.string({ nullable: true, description: 'AdStat: legal name of the advertiser.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.legalName ?? null }),
-    categoryKey: t.string({ nullable: true, description: 'AdStat: business category key.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.categoryKey ?? null }),
-    categoryName: t.string({ nullable: true, description: 'AdStat: business category name.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.categoryName ?? null }),
-    promotedObjects: t.stringList({ description: 'AdStat: the Telegram objects (t.me links) the cabinet promotes; empty for TON.ai.', resolve: async (a, _args, ctx) => (await details(a, ctx))?.promotedObjects ?? [] }),
+    legalName: t.string({ nullable: true, description: 'AdStat: legal name of the advertiser.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.legalName ?? null }),
+    categoryKey: t.string({ nullable: true, description: 'AdStat: business category key.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.categoryKey ?? null }),
+    categoryName: t.string({ nullable: true, description: 'AdStat: business category name.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.categoryName ?? null }),
+    promotedObjects: t.stringList({ description: 'AdStat: the Telegram objects (t.me links) the cabinet promotes; empty for TON.ai.', extensions: upstreamCost((_args, scope) => ({ shared: { 'adstat:cabinet-details': { adstat: scope.adstatLogins.length } } })), resolve: async (a, _args, ctx) => (await details(a, ctx))?.promotedObjects ?? [] }),
   }),
 });
 
@@ -134,6 +135,10 @@ export async function allAccounts(ctx: Context, info: GraphQLResolveInfo, provid
 builder.queryField('accounts', (t) =>
   t.field({
     type: [AccountRef],
+    extensions: upstreamCost((args, scope) => ({
+      shared: args.provider === 'TONAI' ? {} : cabinetsOnce(scope),
+      items: (args.provider === 'TONAI' ? 0 : scope.adstatLogins.length * scope.assume.cabinetsPerLogin) + (args.provider === 'ADSTAT' ? 0 : scope.tonaiKeys.length),
+    })),
     // Items nullable: a login that fails is a null slot with its error at that slot's path.
     nullable: { list: false, items: true },
     description: 'Every account of every configured login and key, optionally of one provider. A login that fails is a null item where its accounts would be, with its error in `errors` at that item’s path (`extensions.code`, `provider`, `account`); the rest are returned.',

@@ -27,6 +27,7 @@ import { advertisementCreate } from '../providers/adstat/reconcile.js';
 import { WriteOutcomeUnknown } from '../providers/outcome.js';
 import { AdTypeEnum, AdvertisementRef, AdvertisementStatusEnum, WeekdayEnum, type AdRef } from './advertisement.js';
 import { builder } from './builder.js';
+import { upstreamCost, wholeAdstatList } from './costs.js';
 import { AdstatCampaignRef } from './campaign.js';
 import { InputError as GraphQLInputError } from './errors.js';
 import { kktuIndex } from './kktu.js';
@@ -413,6 +414,8 @@ builder.mutationType({ description: 'Create and change advertisements and campai
 
 builder.mutationField('createAdvertisement', (t) =>
   t.field({
+    // Directory reads (cabinets, the login's campaigns, KKTU), the create, and the details of the result.
+    extensions: upstreamCost((_args, scope) => ({ adstat: 4, shared: wholeAdstatList(scope, 'campaigns:directory', 1) })),
     type: AdvertisementWriteRef,
     description: 'Creates an AdStat advertisement after checking every documented rule (including KKTU level, the cabinet’s pixel events and audiences, and bot eligibility with AdStat). New ads go to moderation. Safe to retry only with an idempotencyKey.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAdvertisementResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
@@ -522,6 +525,7 @@ function changeOf(input: Record<string, unknown>): { change: AdvertisementChange
 
 builder.mutationField('updateAdvertisement', (t) =>
   t.field({
+    extensions: upstreamCost((_args, scope) => ({ adstat: 5, shared: wholeAdstatList(scope, 'campaigns:directory', 1) })),
     type: AdvertisementWriteRef,
     description: 'Edits an AdStat advertisement (AdStat’s edit fields). Fields AdStat no longer lets edit (moderation.nonEditableFields) are refused before sending. Changing title, text, media or URL sends the ad back to moderation.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'UpdateAdvertisementResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
@@ -587,6 +591,8 @@ const SettableStatusEnum = builder.enumType('SettableAdvertisementStatus', {
 
 builder.mutationField('setAdvertisementStatus', (t) =>
   t.field({
+    // One status call per login; the results' advertisements read the lists again.
+    extensions: upstreamCost((args, scope) => ({ adstat: scope.adstatLogins.length, shared: wholeAdstatList(scope, 'ads:ALL'), items: Array.isArray(args.ids) ? args.ids.length : 0 })),
     type: BulkStatusRef,
     description:
       'Starts or stops many AdStat advertisements, with a result per advertisement. AdStat lists a status path but publishes no body: adgraph sends `{"ad_ids": [...], "status": ...}` (one call per login) — an unverified guess kept in one place (providers/adstat/wire.ts, UNVERIFIED).',
@@ -653,6 +659,7 @@ const TargetBotCheckRef = builder.objectRef<Awaited<ReturnType<AdstatClient['val
 
 builder.queryField('validateTargetBots', (t) =>
   t.field({
+    extensions: upstreamCost({ adstat: 1 }),
     type: [TargetBotCheckRef],
     description: 'Asks AdStat whether bots can be targeted by a cabinet’s bot ads: one verdict per bot, in order. A read: nothing changes.',
     args: {

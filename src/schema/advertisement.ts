@@ -9,6 +9,7 @@ import type { AdstatClient, AdvertisementListFilter } from '../providers/adstat/
 import { parseAdstatId } from '../providers/adstat/rules.js';
 import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
+import { ADSTAT_DETAILS, adstatWindow, loginsOf, upstreamCost, wholeAdstatList, windowSize } from './costs.js';
 import { lazyArraySource, mergedConnection, type ConnectionArgs, type Source } from './pagination.js';
 import { MoneyRef, ProviderEnum, StatisticsRef } from './scalars.js';
 
@@ -311,10 +312,11 @@ builder.node(AdvertisementRef, {
     targetTopics: t.stringList({ nullable: true, description: 'Targeted topics as the list names them.', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.targetTopics ?? null }),
     statistics: t.field({ type: StatisticsRef, nullable: true, description: 'Delivery statistics (EUR).', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.statistics ?? null }),
     // Details-only fields.
-    telegramId: t.float({ nullable: true, description: 'The advertisement’s id in Telegram (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).telegramId }),
-    accountProviderId: t.string({ description: 'Id of its cabinet, e.g. "ACC0000222" (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).accountId }),
-    telegramAccountType: t.int({ nullable: true, description: 'Telegram account type of the promoted object, as AdStat numbers it (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).tgAccountType }),
+    telegramId: t.float({ nullable: true, description: 'The advertisement’s id in Telegram (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).telegramId }),
+    accountProviderId: t.string({ description: 'Id of its cabinet, e.g. "ACC0000222" (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).accountId }),
+    telegramAccountType: t.int({ nullable: true, description: 'Telegram account type of the promoted object, as AdStat numbers it (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).tgAccountType }),
     targeting: t.field({
+      extensions: upstreamCost(ADSTAT_DETAILS),
       type: TargetingRef,
       nullable: true,
       description: 'Who sees it (details call).',
@@ -324,6 +326,7 @@ builder.node(AdvertisementRef, {
       },
     }),
     creative: t.field({
+      extensions: upstreamCost(ADSTAT_DETAILS),
       type: CreativeRef,
       nullable: true,
       description: 'What it shows (details call).',
@@ -332,10 +335,11 @@ builder.node(AdvertisementRef, {
         return { ...d.creative, title: d.title, text: d.text };
       },
     }),
-    budget: t.field({ type: BudgetRef, nullable: true, description: 'Bid and budgets (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).budget }),
-    currency: t.string({ description: 'Currency of its budget and bid, as the details give it (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).currency }),
-    schedule: t.field({ type: ScheduleRef, nullable: true, description: 'When it runs (details call).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).schedule }),
+    budget: t.field({ type: BudgetRef, nullable: true, description: 'Bid and budgets (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).budget }),
+    currency: t.string({ description: 'Currency of its budget and bid, as the details give it (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).currency }),
+    schedule: t.field({ type: ScheduleRef, nullable: true, description: 'When it runs (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).schedule }),
     moderation: t.field({
+      extensions: upstreamCost(ADSTAT_DETAILS),
       type: ModerationRef,
       nullable: true,
       description: 'Moderation state, decline reasons and non-editable fields (details call).',
@@ -345,6 +349,7 @@ builder.node(AdvertisementRef, {
       },
     }),
     labelling: t.field({
+      extensions: upstreamCost(ADSTAT_DETAILS),
       type: KktuIdsHolder,
       nullable: true,
       description: 'ERID and KKTU labelling (details call).',
@@ -354,7 +359,7 @@ builder.node(AdvertisementRef, {
         return { ...d.labelling, kktuCodes: row?.kktuCodes ?? null };
       },
     }),
-    pixelEvent: t.field({ type: AdPixelEventRef, nullable: true, description: 'Pixel Tag event the ad optimizes for (details call); null when it has none (AdStat then sends an event of nulls).', resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).pixelEvent }),
+    pixelEvent: t.field({ type: AdPixelEventRef, nullable: true, description: 'Pixel Tag event the ad optimizes for (details call); null when it has none (AdStat then sends an event of nulls).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).pixelEvent }),
   }),
 });
 
@@ -420,6 +425,14 @@ export function resolveAdvertisements(
 builder.queryField('advertisements', (t) =>
   t.connection({
     type: AdvertisementRef,
+    // Pages of 500 per login up to the window's end; a status filter reads whole lists.
+    extensions: upstreamCost((args, scope) => {
+      const logins = loginsOf(scope, args.connectionId);
+      const statuses = Array.isArray(args.status) && args.status.length > 0;
+      return statuses
+        ? { shared: wholeAdstatList(scope, `ads:${JSON.stringify([args.period, args.showDeleted, args.titles, args.campaignNames])}`, logins), items: windowSize(args) }
+        : { adstat: adstatWindow(args, logins), items: windowSize(args) };
+    }),
     description:
       'AdStat advertisements of every configured login, newest first. Pages of any size: adgraph reads AdStat’s 500-row pages (1,000 ads = 2 calls) and shares them across requests for a short time. A login that fails is one null edge where its ads would be, with its error in `errors` at that edge’s path.',
     args: {

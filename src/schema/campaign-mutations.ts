@@ -7,6 +7,7 @@ import { campaignCreate } from '../providers/tonai/reconcile.js';
 import { WriteOutcomeUnknown } from '../providers/outcome.js';
 import { RULES } from '../providers/tonai/wire.js';
 import { builder } from './builder.js';
+import { upstreamCost, wholeTonaiList } from './costs.js';
 import { TonaiCampaignRef, type TonaiRef } from './campaign.js';
 import { RequestPreviewRef, WRITE_ERRORS, bulkPayload, type ItemChange } from './mutation-errors.js';
 import { globalIdOf, ValidationFailure, rule } from './validation.js';
@@ -154,6 +155,7 @@ function tonaiKeyOf(accountGlobalId: { typename: string; id: string }): string {
 
 builder.mutationField('createTonaiCampaign', (t) =>
   t.field({
+    extensions: upstreamCost({ tonai: 2 }),
     type: TonaiCampaignWriteRef,
     description: 'Creates a TON.ai campaign (USDT). It starts as TON.ai decides (usually PENDING); start it with setTonaiCampaignStatus. Safe to retry only with an idempotencyKey.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateTonaiCampaignResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
@@ -212,6 +214,8 @@ const PayloadRef = bulkPayload(
 
 builder.mutationField('setTonaiCampaignStatus', (t) =>
   t.field({
+    // One call per campaign (TON.ai changes one at a time), then its details for the result.
+    extensions: upstreamCost((args, scope) => { const n = Array.isArray(args.ids) ? args.ids.length : 0; return { tonai: 2 * n, shared: wholeTonaiList(scope), items: n }; }),
     type: PayloadRef,
     description: 'Starts, pauses or ends many TON.ai campaigns (one TON.ai call each, in parallel), with a result per campaign. TON.ai applies a status only to an existing campaign.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'SetTonaiCampaignStatusResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },

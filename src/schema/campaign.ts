@@ -8,6 +8,7 @@ import type { TonaiClient } from '../providers/tonai/client.js';
 import { adstatCabinets, AccountRef, tonaiAccount } from './account.js';
 import { AdvertisementRef, advertisementListArgs, resolveAdvertisements } from './advertisement.js';
 import { builder } from './builder.js';
+import { adstatWindow, cabinetsOnce, TONAI_DETAILS, tonaiWindow, upstreamCost, wholeAdstatList, wholeTonaiList, windowSize } from './costs.js';
 import { lazyArraySource, mergedConnection, type ConnectionArgs, type Source } from './pagination.js';
 import { MoneyRef, ProviderEnum, StatisticsRef } from './scalars.js';
 import { PeriodEnum } from './advertisement.js';
@@ -127,6 +128,7 @@ export const CampaignRef = builder.interfaceRef<CampaignSource>('Campaign').impl
       type: AccountRef,
       nullable: true,
       description: 'The account the campaign belongs to.',
+      extensions: upstreamCost((_args, scope) => ({ shared: cabinetsOnce(scope) })),
       resolve: async (c, _a, ctx) => {
         if (c.provider === 'TONAI') {
           const client = ctx.providers.tonai.get(c.connectionId);
@@ -155,6 +157,7 @@ builder.node(AdstatCampaignRef, {
     advertisements: t.connection({
       type: AdvertisementRef,
       description: 'Its advertisements (from the login’s list, read once and shared).',
+      extensions: upstreamCost((args, scope) => ({ shared: wholeAdstatList(scope, `ads:${JSON.stringify([args.period, args.showDeleted, args.titles, args.campaignNames])}`), items: windowSize(args) })),
       args: advertisementListArgs(t.arg),
       resolve: (c, args, ctx) => {
         const client = ctx.providers.adstat.get(c.connectionId);
@@ -227,10 +230,10 @@ builder.node(TonaiCampaignRef, {
       description: 'CPM or CPC.',
       resolve: async (c, _a, ctx) => c.row?.billingType ?? ctx.seen.tonaiCampaigns.get(tonaiKey(c))?.billingType ?? (await tonaiDetails(c, ctx)).bidding.billingType,
     }),
-    budget: t.field({ type: TonaiBudgetRef, nullable: true, description: 'Daily and total budget and run time (details call).', resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).budget }),
-    targeting: t.field({ type: TonaiTargetingRef, nullable: true, description: 'Targeting (details call).', resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).targeting }),
-    bidding: t.field({ type: TonaiBiddingRef, nullable: true, description: 'Billing type and bid (details call).', resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).bidding }),
-    creative: t.field({ type: TonaiCreativeRef, nullable: true, description: 'The image ad (details call).', resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).creative }),
+    budget: t.field({ type: TonaiBudgetRef, nullable: true, description: 'Daily and total budget and run time (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).budget }),
+    targeting: t.field({ type: TonaiTargetingRef, nullable: true, description: 'Targeting (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).targeting }),
+    bidding: t.field({ type: TonaiBiddingRef, nullable: true, description: 'Billing type and bid (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).bidding }),
+    creative: t.field({ type: TonaiCreativeRef, nullable: true, description: 'The image ad (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).creative }),
   }),
 });
 
@@ -303,6 +306,22 @@ export function resolveCampaigns(args: CampaignQueryArgs, ctx: Context, adstat: 
 builder.queryField('campaigns', (t) =>
   t.connection({
     type: CampaignRef,
+    // Pages per login and key up to the window's end; filters adgraph applies itself read whole lists.
+    extensions: upstreamCost((args, scope) => {
+      const adstat = args.provider === 'TONAI' ? 0 : scope.adstatLogins.length;
+      const tonai = args.provider === 'ADSTAT' || (args.period ?? 'ALL') !== 'ALL' ? 0 : scope.tonaiKeys.length;
+      const statuses = Array.isArray(args.status) && args.status.length > 0;
+      const tonaiWhole = statuses || Boolean(args.name) || args.active !== null && args.active !== undefined;
+      return {
+        ...(statuses ? {} : { adstat: adstatWindow(args, adstat) }),
+        ...(tonaiWhole ? {} : { tonai: tonaiWindow(args, tonai) }),
+        shared: {
+          ...(statuses ? wholeAdstatList(scope, `campaigns:${JSON.stringify([args.period, args.name, args.active])}`, adstat) : {}),
+          ...(tonaiWhole && tonai > 0 ? wholeTonaiList(scope) : {}),
+        },
+        items: windowSize(args),
+      };
+    }),
     description: 'Campaigns of every configured AdStat login and TON.ai key (AdStat first, then TON.ai; newest first within each). A login or key that fails is one null edge where its campaigns would be, with its error in `errors` at that edge’s path.',
     args: {
       provider: t.arg({ type: ProviderEnum, required: false, description: 'Only this provider.' }),

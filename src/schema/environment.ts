@@ -1,6 +1,7 @@
 /** Where the data comes from: the real providers or the built-in simulators. */
 import type { Provider } from '../domain/model.js';
 import { builder } from './builder.js';
+import { upstreamCost } from './costs.js';
 import { MoneyRef, ProviderEnum } from './scalars.js';
 import type { Money } from '../domain/model.js';
 
@@ -35,6 +36,7 @@ const ProviderConnectionRef = builder.objectRef<ConnectionInfo>('ProviderConnect
     label: t.exposeString('label', { description: 'Human-readable name of the login or key.' }),
     balances: t.field({
       type: BalancesRef,
+      extensions: upstreamCost({ adstat: 1 }),
       nullable: true,
       description: 'AdStat: balances over all the login’s cabinets (AdStat’s dashboard figures). Null for TON.ai, which publishes none.',
       resolve: (c, _a, ctx) => (c.provider === 'ADSTAT' ? (ctx.providers.adstat.get(c.id)?.balances() ?? null) : null),
@@ -57,6 +59,7 @@ const EnvironmentRef = builder.objectRef<{ mode: 'sandbox' | 'production' }>('En
     }),
     connections: t.field({
       type: [ProviderConnectionRef],
+      extensions: upstreamCost((_args, scope) => ({ items: scope.adstatLogins.length + scope.tonaiKeys.length })),
       description: 'The configured AdStat logins and TON.ai keys.',
       resolve: (_e, _a, ctx) => [
         ...[...ctx.providers.adstat.values()].map((c) => ({ provider: 'ADSTAT' as const, id: c.id, label: c.label })),

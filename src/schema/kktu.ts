@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import type { KktuNode } from '../domain/model.js';
 import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
+import { upstreamCost } from './costs.js';
 import { InputError } from './errors.js';
 
 /** The tree from the first configured login (it is the same for all), read once per request and cached for hours. */
@@ -63,11 +64,13 @@ builder.node(KktuNodeRef, {
 
 builder.queryFields((t) => ({
   kktuTree: t.field({
+    extensions: upstreamCost({ shared: { 'adstat:kktu': { adstat: 1 } } }),
     type: [KktuNodeRef],
     description: 'The top level of the KKTU tree; walk `children` down. Read from AdStat once and cached for hours.',
     resolve: (_r, _a, ctx) => kktuTree(ctx),
   }),
   kktuSearch: t.field({
+    extensions: upstreamCost({ shared: { 'adstat:kktu': { adstat: 1 } } }),
     type: [KktuNodeRef],
     description: 'KKTU nodes whose code starts with, or whose name contains, the text (case-insensitive), in tree order.',
     args: {

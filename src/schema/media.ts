@@ -10,6 +10,7 @@ import { AUDIENCE, MEDIA_TYPES } from '../providers/adstat/rules.js';
 import { audienceCreate } from '../providers/adstat/reconcile.js';
 import { AudienceRef } from './audience.js';
 import { builder } from './builder.js';
+import { upstreamCost } from './costs.js';
 import { WRITE_ERRORS } from './mutation-errors.js';
 import { globalIdOf, ValidationFailure, rule } from './validation.js';
 
@@ -60,6 +61,7 @@ const MediaUploadRef = builder.objectRef<{ token: string; contentType: string | 
 
 builder.mutationField('uploadMedia', (t) =>
   t.field({
+    extensions: upstreamCost({ adstat: 3 }),
     type: MediaUploadRef,
     description: 'Uploads an image or video to AdStat and returns its media token. The type and size are checked while the file streams in; a refused file is never sent.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'UploadMediaResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
@@ -103,6 +105,7 @@ const AudienceWriteRef = builder.objectRef<{ audience: Audience | null; validate
 
 builder.mutationField('createAudience', (t) =>
   t.field({
+    extensions: upstreamCost({ adstat: 4 }),
     type: AudienceWriteRef,
     description: 'Creates a phone-number audience from an uploaded file. Every rule (Uzbekistan cabinet, size, format, at least 1,000 entries) is checked while the file streams in, before anything reaches AdStat. Safe to retry only with an idempotencyKey.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateAudienceResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },

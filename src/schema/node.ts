@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { loadAccount } from './account.js';
 import { loadAd } from './advertisement.js';
 import { builder } from './builder.js';
+import { loadingByIds, upstreamCost } from './costs.js';
 import { loadAdstatCampaign, loadTonaiCampaign } from './campaign.js';
 import { InputError } from './errors.js';
 import { kktuIndex } from './kktu.js';
@@ -40,6 +41,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Fetches any object by its global id; null when the id is unknown or not an id of this API.',
     args: { id: t.arg.id({ required: true, description: 'A global id, as any `id` field returns it.' }) },
+    extensions: upstreamCost((args, scope) => loadingByIds([String(args.id)], scope)),
     resolve: (_root, args, ctx) => loadNode(String(args.id), ctx) as Promise<never>,
   }),
   nodes: t.field({
@@ -47,6 +49,7 @@ builder.queryFields((t) => ({
     nullable: { list: false, items: true },
     description: 'Fetches several objects by their global ids, in order; null for each id that is unknown or malformed. An item that fails to load is null with its error at ["nodes", index]; the others still come back.',
     args: { ids: t.arg.idList({ required: true, description: 'Global ids, as `id` fields return them (at most 500).' }) },
+    extensions: upstreamCost((args, scope) => loadingByIds((args.ids as unknown[]).map(String), scope)),
     resolve: (_root, args, ctx) => {
       if (args.ids.length > MAX_NODES) throw new InputError('ids', `at most ${MAX_NODES} ids (got ${args.ids.length})`, 'TOO_MANY');
       // One promise per item, not Promise.all: GraphQL completes each item on its own, so one

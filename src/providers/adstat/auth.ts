@@ -8,6 +8,7 @@ import type { AdstatLogin } from '../../config.js';
 import { ProviderError } from '../errors.js';
 import { parseWire, type HttpLayer } from '../http.js';
 import { ENDPOINTS, LIMITS, errorBody, loginResponse, refreshResponse } from './wire.js';
+import { registerToken } from '../../security/mask.js';
 
 interface Token {
   value: string;
@@ -68,6 +69,7 @@ export class AdstatSession {
   }
 
   private accept(accessToken: string): string {
+    registerToken(`adstat:${this.login.id}:access`, accessToken);
     this.access = { value: accessToken, expiresAt: jwtExpiry(accessToken) ?? this.now() + LIMITS.accessTokenTtlMs };
     return accessToken;
   }
@@ -92,6 +94,7 @@ export class AdstatSession {
     if (response.status !== 200) throw statusError(response.status, response.json, context);
     const body = parseWire(loginResponse, response.json, context);
     this.refreshToken = body.refresh_token;
+    registerToken(`adstat:${this.login.id}:refresh`, body.refresh_token);
     return this.accept(body.access_token);
   }
 
