@@ -158,6 +158,31 @@ describe('the upstream-cost estimate', () => {
     }
   });
 
+  it('is never below the calls counted at the simulators (mutations: the GraphiQL tabs, dry runs and real writes)', async () => {
+    const { exampleTabs } = await import('../src/graphiql.js');
+    const cases: [string, string, Record<string, unknown>][] = [];
+    for (const tab of exampleTabs(new Date())) {
+      if (!/^\s*(#.*\n\s*)*mutation /.test(tab.query)) continue;
+      const variables = JSON.parse(tab.variables ?? '{}') as { input?: Record<string, unknown> } & Record<string, unknown>;
+      cases.push([tab.query, 'as in the tab', variables]);
+      // The same create for real (not a dry run): validation reads, then the write.
+      if (variables.input?.validateOnly === true) cases.push([tab.query, 'for real', { ...variables, input: { ...variables.input, validateOnly: false } }]);
+    }
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    let total = 0;
+    for (const [query, label, variables] of cases) {
+      const name = /mutation (\w+)/.exec(query)![1]!;
+      const { body, counted } = await measure(query, variables);
+      expect(body.errors, `${name} ${label}: ${JSON.stringify(body.errors)}`).toBeUndefined();
+      expect(JSON.stringify(body.data), `${name} ${label}`).not.toMatch(/"__typename":"(ValidationError|ProviderFailure|OutcomeUnknown)"/);
+      const cost = body.extensions!.cost!;
+      total += counted;
+      expect(cost.upstreamCalls, `${name} ${label}`).toBe(counted);
+      expect(cost.estimated, `${name} ${label}: estimated ${cost.estimated}, counted ${counted}`).toBeGreaterThanOrEqual(counted);
+    }
+    expect(total, 'the corpus reaches the providers').toBeGreaterThan(cases.length);
+  });
+
   it('lets the reference dashboard with a details field on 500 ads through', async () => {
     const { dashboardQuery } = await import('../bench/read-dashboard.js');
     const { body, counted } = await measure(dashboardQuery('details'));

@@ -155,7 +155,9 @@ function tonaiKeyOf(accountGlobalId: { typename: string; id: string }): string {
 
 builder.mutationField('createTonaiCampaign', (t) =>
   t.field({
-    extensions: upstreamCost({ tonai: 2 }),
+    // The create, then the payload's campaign: found in the key's whole list (its details fields add
+    // one details call, counted by the sub-selection).
+    extensions: upstreamCost((_args, scope) => ({ tonai: 1, shared: wholeTonaiList(scope), items: 1 })),
     type: TonaiCampaignWriteRef,
     description: 'Creates a TON.ai campaign (USDT). It starts as TON.ai decides (usually PENDING); start it with setTonaiCampaignStatus. Safe to retry only with an idempotencyKey.',
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: 'CreateTonaiCampaignResult', description: 'The outcome: the payload, or a MutationError to switch on by __typename.' } },
