@@ -1,7 +1,8 @@
 /** adgraph assembled: configuration → (sandbox) → providers → server. Used by main and by tests. */
 import type { Config } from './config.js';
 import type { EnvironmentInfo } from './context.js';
-import { log } from './log.js';
+import { log, setLogLevel } from './log.js';
+import { Observability } from './observability/index.js';
 import { Providers, type ProviderOverrides } from './providers/index.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
 import { startServer, type RunningServer } from './server.js';
@@ -10,6 +11,7 @@ export interface Adgraph {
   config: Config;
   providers: Providers;
   server: RunningServer;
+  observability: Observability;
   sandbox: Sandbox | undefined;
   close(): Promise<void>;
 }
@@ -38,23 +40,31 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
     sandbox = options.sandboxInstance ?? (await startSandbox(options.sandbox));
     effective = withSandbox(config, sandbox);
   }
+  setLogLevel(config.logLevel);
   const providers = new Providers(effective, options.providers);
   const environment: EnvironmentInfo = { mode: config.mode, startedAt: new Date() };
   let server: RunningServer;
+  let observability: Observability | undefined;
   try {
-    server = await startServer({ providers, environment, port: config.port, host: config.host });
+    observability = await Observability.start(config.observability, providers, config.mode);
+    server = await startServer({ providers, environment, port: config.port, host: config.host, observability });
   } catch (error) {
+    await observability?.close();
     await providers.close();
     if (sandbox && !options.sandboxInstance) await sandbox.close();
     throw error;
   }
+  // In the background: the server answers meanwhile, `/ready` says what is still being checked.
+  void observability.runStartupChecks();
   return {
     config: effective,
     providers,
     server,
+    observability,
     sandbox,
     close: async () => {
       await server.close();
+      await observability.close();
       await providers.close();
       if (sandbox && !options.sandboxInstance) await sandbox.close();
     },
@@ -75,4 +85,9 @@ export function describeStart(app: Adgraph): void {
     });
   }
   log.info(`adgraph listening: GraphiQL at http://localhost:${app.server.port}/graphql`);
+  const obs = config.observability;
+  if (app.observability.metricsPort !== undefined) log.info(`metrics at http://${obs.metricsHost ?? 'localhost'}:${app.observability.metricsPort}/metrics`);
+  else if (obs.metricsToken) log.info('metrics at /metrics with Authorization: Bearer <ADGRAPH_METRICS_TOKEN>');
+  else log.info('metrics off: set ADGRAPH_METRICS_PORT or ADGRAPH_METRICS_TOKEN to serve /metrics');
+  if (obs.otlpEndpoint) log.info('tracing on: OTLP/HTTP', { endpoint: obs.otlpEndpoint, service: obs.serviceName });
 }

@@ -9,6 +9,7 @@ import type { EnvironmentInfo } from './context.js';
 import type { Providers } from './providers/index.js';
 import { log } from './log.js';
 import { MEDIA_MAX_BYTES } from './providers/adstat/rules.js';
+import type { Observability } from './observability/index.js';
 import { createAdgraphYoga } from './yoga.js';
 
 /**
@@ -83,9 +84,16 @@ export async function startServer(options: {
   environment: EnvironmentInfo;
   port: number;
   host?: string | undefined;
+  /** Request ids, access lines, metrics, traces, /health and /ready. */
+  observability?: Observability;
 }): Promise<RunningServer> {
-  const yoga = createAdgraphYoga(options.providers, options.environment);
+  const { observability } = options;
+  const yoga = createAdgraphYoga(options.providers, options.environment, observability?.yogaPlugins());
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    if (observability) observability.handle(req, res, () => route(req, res));
+    else route(req, res);
+  };
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });

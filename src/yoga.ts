@@ -53,7 +53,12 @@ function useFreshness(providers: Providers): Plugin<Context> {
   };
 }
 
-export function createAdgraphYoga(providers: Providers, environment: EnvironmentInfo): YogaServerInstance<Record<string, never>, Context> {
+export function createAdgraphYoga(
+  providers: Providers,
+  environment: EnvironmentInfo,
+  /** Metrics and tracing (src/observability); first, so they see every phase. */
+  observabilityPlugins: Plugin[] = [],
+): YogaServerInstance<Record<string, never>, Context> {
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -84,12 +89,13 @@ export function createAdgraphYoga(providers: Providers, environment: Environment
           // The client's own mistake: worth a line for support, not an alert, and no stack.
           log.info('client mistake', { code: client.extensions.code, argument: client.extensions.argument, rule: client.extensions.rule, message: client.message });
         } else if (client !== error) {
-          // A provider failure, at ERROR as Yoga logged it before (its own line is now debug, see logging).
-          log.error('request failed', { code: client.extensions.code, provider: client.extensions.provider, account: client.extensions.account, message: client.message });
+          // A provider failure: the failed upstream call was already one WARN line with the request id
+          // (src/observability/upstream.ts); this notes what the answer said, without alerting twice.
+          log.info('request failed', { code: client.extensions.code, provider: client.extensions.provider, account: client.extensions.account, message: client.message });
         }
         return client;
       },
     },
-    plugins: [useNestingGuard(), useFreshness(providers)],
+    plugins: [...observabilityPlugins, useNestingGuard(), useFreshness(providers)],
   });
 }

@@ -27,6 +27,8 @@ export interface UpstreamRequest {
   url: string;
   headers?: Record<string, string>;
   body?: string | Buffer | Readable;
+  /** This is a second attempt of the same call (a retry after a transient failure, a resend after renewal). */
+  retry?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -34,6 +36,29 @@ export interface UpstreamResponse {
   headers: Record<string, string | string[] | undefined>;
   /** The parsed JSON body, or undefined when the body was empty. */
   json: unknown;
+}
+
+/** One upstream call as observers see it: no URL (it may carry ids or secrets), the endpoint template. */
+export interface UpstreamCall {
+  provider: ProviderName;
+  endpoint: string;
+  account: string | undefined;
+  retry: boolean;
+}
+
+/**
+ * The pipeline's last step (metrics, logs, traces), kept outside this module so the HTTP layer knows
+ * nothing of Prometheus, pino or OpenTelemetry. `start` is called before the call is sent.
+ */
+export interface UpstreamObserver {
+  start(call: UpstreamCall): UpstreamObservation;
+}
+
+export interface UpstreamObservation {
+  /** Runs the exchange (inside a trace span's context, for example). */
+  run<T>(exchange: () => Promise<T>): Promise<T>;
+  /** How it ended: the HTTP status if one came, and the error if the call failed. */
+  end(status: number | undefined, error?: unknown): void;
 }
 
 /** Transport error codes that mean "the upstream did not answer usefully". */
@@ -44,6 +69,8 @@ export class HttpLayer {
   private readonly maxResponseBytes: number;
   /** Upstream calls sent, per provider: read by benchmarks and the metrics log. */
   readonly sent = new Map<ProviderName, number>();
+  /** Set once at start by the observability layer; absent in tools that do not need it. */
+  observer: UpstreamObserver | undefined;
 
   constructor(options: HttpOptions) {
     this.maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
@@ -58,8 +85,35 @@ export class HttpLayer {
     });
   }
 
-  async send(req: UpstreamRequest): Promise<UpstreamResponse> {
+  /**
+   * Sends one call. `interpret` (the client's envelope and status check) runs inside the
+   * observation, so a failure the provider reports in a 200 body counts as a failure too.
+   */
+  send(req: UpstreamRequest): Promise<UpstreamResponse>;
+  send<T>(req: UpstreamRequest, interpret: (response: UpstreamResponse) => T): Promise<T>;
+  async send<T>(req: UpstreamRequest, interpret?: (response: UpstreamResponse) => T): Promise<T | UpstreamResponse> {
     this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
+    const observation = this.observer?.start({ provider: req.provider, endpoint: req.endpoint, account: req.account, retry: req.retry === true });
+    if (!observation) {
+      const response = await this.exchange(req);
+      return interpret ? interpret(response) : response;
+    }
+    let status: number | undefined;
+    try {
+      const value = await observation.run(async () => {
+        const response = await this.exchange(req);
+        status = response.status;
+        return interpret ? interpret(response) : response;
+      });
+      observation.end(status);
+      return value;
+    } catch (error) {
+      observation.end(status, error);
+      throw error;
+    }
+  }
+
+  private async exchange(req: UpstreamRequest): Promise<UpstreamResponse> {
     const context = { provider: req.provider, endpoint: req.endpoint, ...(req.account ? { account: req.account } : {}) };
     let response: Awaited<ReturnType<typeof request>>;
     try {

@@ -18,6 +18,8 @@ interface Entry {
 
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
+  /** Retries answered with the first attempt's result (read by the metrics). */
+  replays = 0;
 
   constructor(
     private readonly ttlMs = 24 * 3_600_000,
@@ -33,6 +35,7 @@ export class IdempotencyStore {
     const existing = this.entries.get(id);
     if (existing) {
       if (existing.fingerprint !== fingerprint) throw new IdempotencyConflict(key);
+      this.replays += 1;
       return existing.result as Promise<T>;
     }
     const result = work();
