@@ -9,6 +9,7 @@ import type { EnvironmentInfo } from './context.js';
 import type { Providers } from './providers/index.js';
 import { log } from './log.js';
 import { MEDIA_MAX_BYTES } from './providers/adstat/rules.js';
+import { createGraphiQLPage, wantsGraphiQL } from './graphiql-page.js';
 import type { Observability } from './observability/index.js';
 import { createAdgraphYoga } from './yoga.js';
 
@@ -88,6 +89,7 @@ export async function startServer(options: {
   observability?: Observability;
 }): Promise<RunningServer> {
   const { observability } = options;
+  const graphiql = createGraphiQLPage();
   const yoga = createAdgraphYoga(options.providers, options.environment, observability?.yogaPlugins());
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (observability) observability.handle(req, res, () => route(req, res));
@@ -103,6 +105,13 @@ export async function startServer(options: {
     if (path === '/') {
       res.writeHead(302, { location: '/graphql' });
       res.end();
+      return;
+    }
+    if (wantsGraphiQL(req, path ?? '')) {
+      graphiql(req, res).catch((error: unknown) => {
+        log.error('GraphiQL page failed', { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'the GraphiQL page could not be rendered', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      });
       return;
     }
     if (isRefusedMultipart(req)) {
