@@ -40,7 +40,11 @@ function operationLabel(name: string | undefined): string {
 /** Per GraphQL context: set when execution starts (the result hook no longer has the document). */
 const executed = new WeakMap<object, { type: string }>();
 
-export function observabilityPlugins(metrics: Metrics, tracing: Tracing): Plugin[] {
+/**
+ * `prometheus`: The Guild's per-phase metrics, installed only when metrics are served (nothing could
+ * read them otherwise, so nothing pays for them).
+ */
+export function observabilityPlugins(metrics: Metrics, tracing: Tracing, prometheus = true): Plugin[] {
   const operations = metrics.counter({
     name: 'adgraph_graphql_operations_total',
     help: 'GraphQL operations answered, by operation name, type and outcome (ok, partial: data with errors, failed: no data, refused: not run).',
@@ -88,8 +92,9 @@ export function observabilityPlugins(metrics: Metrics, tracing: Tracing): Plugin
     },
   };
 
-  const plugins: Plugin[] = [
-    usePrometheus({
+  const plugins: Plugin[] = [own];
+  if (prometheus) {
+    plugins.unshift(usePrometheus({
       registry: metrics.registry,
       // Served by adgraph itself, behind the scrape token or on the metrics port, never on the public path.
       endpoint: false,
@@ -109,9 +114,8 @@ export function observabilityPlugins(metrics: Metrics, tracing: Tracing): Plugin
         graphql_envelop_schema_change: false,
       },
       labels: { url: false },
-    }),
-    own,
-  ];
+    }));
+  }
   if (tracing.enabled) {
     // Variables and results stay out of spans: they may hold personal data.
     plugins.unshift(useOpenTelemetry({ resolvers: false, variables: false, result: false }, tracing.provider, SpanKind.SERVER, {}, 'adgraph') as Plugin);

@@ -73,7 +73,7 @@ export class Observability {
   }
 
   yogaPlugins(): Plugin[] {
-    return observabilityPlugins(this.metrics, this.tracing);
+    return observabilityPlugins(this.metrics, this.tracing, this.config.metricsToken !== undefined || this.config.metricsPort !== undefined);
   }
 
   /**
@@ -85,7 +85,8 @@ export class Observability {
     const scope = newRequestScope(requestIdFrom(req.headers['x-request-id'], randomUUID), performance.now());
     res.setHeader('x-request-id', scope.id);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    res.once('finish', () => this.accessLine(req, res, path, scope));
+    // 'close' rather than 'finish': a client that gives up still gets its access line (aborted: true).
+    res.once('close', () => this.accessLine(req, res, path, scope));
     runInRequestScope(scope, () => {
       if (this.answerOperational(req, res, path)) return;
       this.tracing.withIncoming(req.headers, next);
@@ -119,6 +120,7 @@ export class Observability {
       cacheHits: scope.cacheHits,
       cacheMisses: scope.cacheMisses,
       errorCodes: scope.errorCodes.size > 0 ? Object.fromEntries(scope.errorCodes) : undefined,
+      aborted: res.writableFinished ? undefined : true,
     };
     // The scope is gone by now (the response finished outside it): give the id explicitly.
     runInRequestScope(scope, () => (quiet ? log.debug('request', fields) : log.info('request', fields)));

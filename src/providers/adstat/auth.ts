@@ -5,6 +5,7 @@
  * Tokens and the password never leave this module except in the Authorization header.
  */
 import type { AdstatLogin } from '../../config.js';
+import { log } from '../../log.js';
 import { ProviderError } from '../errors.js';
 import { parseWire, type HttpLayer } from '../http.js';
 import { ENDPOINTS, LIMITS, errorBody, loginResponse, refreshResponse } from './wire.js';
@@ -91,6 +92,8 @@ export class AdstatSession {
     }
     if (response.status !== 200) throw statusError(response.status, response.json, context);
     const body = parseWire(loginResponse, response.json, context);
+    // One line per login: a login churning (tokens lost, refresh refused) shows in the logs.
+    log.info('AdStat login', { account: this.login.id });
     this.refreshToken = body.refresh_token;
     return this.accept(body.access_token);
   }
@@ -107,6 +110,7 @@ export class AdstatSession {
       headers: { refresh_token: refreshToken, accept: 'application/json' },
     });
     if (response.status === 401 || response.status === 403) {
+      log.info('AdStat refused the refresh token; logging in again', { account: this.login.id });
       this.refreshToken = undefined;
       return undefined;
     }
