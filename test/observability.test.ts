@@ -164,14 +164,14 @@ describe('readiness', () => {
     await sandbox.close();
   });
 
-  async function start(password: string): Promise<Adgraph> {
+  async function start(password: string, recheckMs = 60_000): Promise<Adgraph> {
     const good = sandbox.logins[0]!;
     return startAdgraph(
       loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
-        ADGRAPH_READINESS_RECHECK_MS: '60000',
+        ADGRAPH_READINESS_RECHECK_MS: String(recheckMs),
         ADSTAT_BASE_URL: sandbox.adstatUrl,
         ADSTAT_USERNAME: good.username,
         ADSTAT_PASSWORD: password,
@@ -222,6 +222,26 @@ describe('readiness', () => {
     }
   });
 
+  it('re-checks a failed check (not every probe) and turns ready when the provider recovers', async () => {
+    sandbox.adstat.server.controls.addFault({ endpoint: 'POST /api/v2/login', status: 503, body: { detail: 'maintenance' }, times: 1 });
+    const app = await start(sandbox.logins[0]!.password, 150);
+    try {
+      const first = await ready(app);
+      expect(first.status).toBe(503);
+      expect(first.body.notReady![0]).toContain('adstat-login "default"');
+      let now = first;
+      while (now.status !== 200) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = await ready(app);
+      }
+      expect(now.body.status).toBe('ready');
+      expect(parsed().some((l) => l.msg === 'ready again' && l.id === 'default')).toBe(true);
+    } finally {
+      sandbox.adstat.server.controls.clearFaults();
+      await app.close();
+    }
+  });
+
   it('is ready when every login and key works', async () => {
     const app = await start(sandbox.logins[0]!.password);
     try {
@@ -232,5 +252,30 @@ describe('readiness', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('observability configuration', () => {
+  function problems(env: Record<string, string>): string[] {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      return (error as { problems?: string[] }).problems ?? [String(error)];
+    }
+  }
+
+  it('validates its variables in the same one-line-per-problem style', () => {
+    expect(
+      problems({ ADGRAPH_METRICS_TOKEN: 'short', ADGRAPH_METRICS_PORT: '70000', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318', ADGRAPH_STARTUP_CHECKS: 'maybe' }),
+    ).toEqual([
+      'ADGRAPH_METRICS_TOKEN: must be at least 16 characters',
+      'ADGRAPH_METRICS_PORT: must be a whole number from 0 to 65535 (got 70000)',
+      'OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL (got "collector:4318")',
+      'ADGRAPH_STARTUP_CHECKS: must be 1 or 0 (got "maybe")',
+    ]);
+    const config = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', ADGRAPH_METRICS_PORT: '9464' });
+    expect(config.observability).toMatchObject({ otlpEndpoint: 'http://collector:4318', metricsPort: 9464, metricsToken: undefined, serviceName: 'adgraph', startupChecks: true });
+    expect(loadConfig({}).observability).toMatchObject({ otlpEndpoint: undefined, metricsPort: undefined, metricsToken: undefined });
   });
 });

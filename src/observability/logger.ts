@@ -32,7 +32,7 @@ type Sink = (line: string) => void;
 function defaultSink(): Sink {
   if (process.stdout.isTTY) {
     // pino-pretty as a plain in-process stream (not a worker transport): simple, and a terminal is a person.
-    const pretty = PinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true });
+    const pretty = PinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', sync: true });
     return (line) => pretty.write(line);
   }
   const out = pino.destination({ fd: 1, sync: false });
