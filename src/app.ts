@@ -89,5 +89,9 @@ export function describeStart(app: Adgraph): void {
   if (app.observability.metricsPort !== undefined) log.info(`metrics at http://${obs.metricsHost ?? 'localhost'}:${app.observability.metricsPort}/metrics`);
   else if (obs.metricsToken) log.info('metrics at /metrics with Authorization: Bearer <ADGRAPH_METRICS_TOKEN>');
   else log.info('metrics off: set ADGRAPH_METRICS_PORT or ADGRAPH_METRICS_TOKEN to serve /metrics');
-  if (obs.otlpEndpoint) log.info('tracing on: OTLP/HTTP', { endpoint: obs.otlpEndpoint, service: obs.serviceName });
+  if (obs.otlpEndpoint) {
+    // Origin and path only: a URL's user-info would be a credential.
+    const url = new URL(obs.otlpEndpoint);
+    log.info('tracing on: OTLP/HTTP', { endpoint: `${url.origin}${url.pathname}`, service: obs.serviceName });
+  }
 }

@@ -242,6 +242,34 @@ describe('readiness', () => {
     }
   });
 
+  it('a key refused on a live call turns not-ready at once, and ready again after its re-check', async () => {
+    // Long enough that the probe right after the refused call comes before the re-check, even on a busy machine.
+    const app = await start(sandbox.logins[0]!.password, 1500);
+    try {
+      expect((await ready(app)).status).toBe(200);
+      sandbox.tonai.server.controls.addFault({ endpoint: 'GET /api/v2/openapi/ad/campaign/list', status: 401, body: { code: 401, message: 'invalid api key' }, times: 1 });
+      const res = await request(`http://127.0.0.1:${app.server.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ campaigns(first: 1, provider: TONAI) { edges { cursor } } }' }),
+      });
+      const body = (await res.body.json()) as { errors?: { extensions: { code: string } }[] };
+      expect(body.errors?.[0]?.extensions.code).toBe('PROVIDER_AUTH');
+      const after = await ready(app);
+      expect(after.status).toBe(503);
+      expect(after.body.notReady).toEqual([expect.stringContaining('tonai-key "default"')]);
+      let now = after;
+      while (now.status !== 200) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = await ready(app);
+      }
+      expect(now.body.status).toBe('ready');
+    } finally {
+      sandbox.tonai.server.controls.clearFaults();
+      await app.close();
+    }
+  });
+
   it('is ready when every login and key works', async () => {
     const app = await start(sandbox.logins[0]!.password);
     try {

@@ -114,6 +114,8 @@ export class Readiness {
           entry.failures = 0;
         },
         (error: unknown) => {
+          // Shutting down: the HTTP layer closing under a check is not news.
+          if (this.closed) return;
           const reason = error instanceof Error ? error.message : String(error);
           const code = (error as { code?: unknown }).code;
           entry.state = 'failing';

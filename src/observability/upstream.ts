@@ -37,7 +37,7 @@ export function outcomeOf(status: number | undefined, error: unknown): UpstreamO
 export interface UpstreamObserverOptions {
   metrics: Metrics;
   tracing: Tracing;
-  /** Told of a refused credential, so readiness re-checks it. */
+  /** Told of a refused credential (a call that presents it), so readiness re-checks it. */
   onAuthFailure?: (call: UpstreamCall) => void;
   now?: () => number;
 }
@@ -104,7 +104,8 @@ export function createUpstreamObserver(options: UpstreamObserverOptions): Upstre
           }
           if (outcome === 'ok') return;
           if (scope) scope.upstreamFailures += 1;
-          if (outcome === 'auth') options.onAuthFailure?.(call);
+          // An expired access token is renewed and resent; only a refused credential makes a dependency not ready.
+          if (outcome === 'auth' && call.presentsCredential) options.onAuthFailure?.(call);
           // A provider refusing the content or not knowing an id is usually the caller's doing: INFO.
           const level = outcome === 'rejected' || outcome === 'not_found' ? 'info' : 'warn';
           // Provider messages name provider, endpoint and account, never a credential (see providers/errors.ts).

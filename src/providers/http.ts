@@ -29,6 +29,11 @@ export interface UpstreamRequest {
   body?: string | Buffer | Readable;
   /** This is a second attempt of the same call (a retry after a transient failure, a resend after renewal). */
   retry?: boolean;
+  /**
+   * The call presents the configured credential itself (a login, an API-key call), so a refusal
+   * means the credential is bad, not that a short-lived token expired.
+   */
+  presentsCredential?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -44,6 +49,7 @@ export interface UpstreamCall {
   endpoint: string;
   account: string | undefined;
   retry: boolean;
+  presentsCredential: boolean;
 }
 
 /**
@@ -93,7 +99,13 @@ export class HttpLayer {
   send<T>(req: UpstreamRequest, interpret: (response: UpstreamResponse) => T): Promise<T>;
   async send<T>(req: UpstreamRequest, interpret?: (response: UpstreamResponse) => T): Promise<T | UpstreamResponse> {
     this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
-    const observation = this.observer?.start({ provider: req.provider, endpoint: req.endpoint, account: req.account, retry: req.retry === true });
+    const observation = this.observer?.start({
+      provider: req.provider,
+      endpoint: req.endpoint,
+      account: req.account,
+      retry: req.retry === true,
+      presentsCredential: req.presentsCredential === true,
+    });
     if (!observation) {
       const response = await this.exchange(req);
       return interpret ? interpret(response) : response;

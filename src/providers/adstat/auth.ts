@@ -79,6 +79,7 @@ export class AdstatSession {
     this.stats.logins += 1;
     const response = await this.http.send({
       ...context,
+      presentsCredential: true,
       method: 'POST',
       url: this.baseUrl + ENDPOINTS.login.path,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },

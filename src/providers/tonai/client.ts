@@ -46,6 +46,8 @@ export class TonaiClient {
           {
             ...context,
             ...(retried ? { retry: true } : {}),
+            // Every call carries the API key: a refusal means the key is bad.
+            presentsCredential: true,
             method: endpoint.method,
             url: this.options.baseUrl + endpoint.path + query,
             headers: {
