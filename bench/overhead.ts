@@ -2,7 +2,7 @@
  * Observability overhead: cache-hit dashboard throughput with metrics, logs and tracing on, as a
  * ratio to all off, measured in the same run.
  *
- *   npx tsx bench/overhead.ts [--rounds=6] [--seconds=3] [--concurrency=8]
+ *   npx tsx bench/overhead.ts [--rounds=6] [--seconds=3] [--concurrency=8] [--on=metrics,logs,traces] [--queries=reference,page]
  *
  * Two adgraph processes (`src/main.ts`, sandbox mode, caches that outlive the run so every query is
  * a cache hit): "off" (LOG_LEVEL=warn, no metrics served, no OTLP endpoint) and "on" (LOG_LEVEL=info
@@ -137,17 +137,37 @@ async function round(child: Child, body: string, seconds: number, concurrency: n
   return done / seconds;
 }
 
+function list(argv: string[], name: string, all: readonly string[]): string[] {
+  const raw = argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const chosen = raw === undefined ? [...all] : raw.split(',').filter(Boolean);
+  const unknown = chosen.filter((c) => !all.includes(c));
+  if (unknown.length > 0) throw new Error(`--${name}: unknown ${unknown.join(', ')} (choose from ${all.join(', ')})`);
+  return chosen;
+}
+
 export async function main(argv: string[]): Promise<void> {
+  // What "on" turns on (all three by default; one at a time to see which costs what).
+  const enabled = list(argv, 'on', ['metrics', 'logs', 'traces']);
+  const chosenQueries = list(argv, 'queries', ['reference', 'page']);
   const rounds = arg(argv, 'rounds', 6);
   const seconds = arg(argv, 'seconds', 3);
   const concurrency = arg(argv, 'concurrency', 8);
   const receiver = await startReceiver();
   const off = await startChild('off', { LOG_LEVEL: 'warn' });
-  const on = await startChild('on', { LOG_LEVEL: 'info', ADGRAPH_METRICS_TOKEN: TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
-  const queries: [string, string][] = [
-    ['reference dashboard (500 ads, 100 campaigns)', dashboardQuery('list')],
-    ['dashboard page (20 ads, 20 campaigns)', PAGE_QUERY],
-  ];
+  const on = await startChild('on', {
+    LOG_LEVEL: enabled.includes('logs') ? 'info' : 'warn',
+    ...(enabled.includes('metrics') ? { ADGRAPH_METRICS_TOKEN: TOKEN } : {}),
+    ...(enabled.includes('traces') ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } : {}),
+  });
+  const scrapeOn = enabled.includes('metrics');
+  const queries = (
+    [
+      ['reference', 'reference dashboard (500 ads, 100 campaigns)', dashboardQuery('list')],
+      ['page', 'dashboard page (20 ads, 20 campaigns)', PAGE_QUERY],
+    ] as const
+  )
+    .filter(([key]) => chosenQueries.includes(key))
+    .map(([, label, text]) => [label, text] as const);
   try {
     for (const [label, text] of queries) {
       const body = JSON.stringify({ query: text });
@@ -159,11 +179,11 @@ export async function main(argv: string[]): Promise<void> {
       const figures = { off: [] as number[], on: [] as number[] };
       for (let r = 0; r < rounds; r++) {
         const order = r % 2 === 0 ? [off, on] : [on, off];
-        for (const child of order) figures[child.name as 'off' | 'on'].push(await round(child, body, seconds, concurrency, child === on));
+        for (const child of order) figures[child.name as 'off' | 'on'].push(await round(child, body, seconds, concurrency, scrapeOn && child === on));
       }
       const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
       const ratio = total(figures.on) / total(figures.off);
-      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s\n`);
+      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}\n`);
       printTable(
         ['round', 'off (req/s)', 'on (req/s)', 'on/off'],
         figures.off.map((o, i) => [String(i + 1), o.toFixed(1), figures.on[i]!.toFixed(1), (figures.on[i]! / o).toFixed(3)]),
