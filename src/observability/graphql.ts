@@ -117,8 +117,9 @@ export function observabilityPlugins(metrics: Metrics, tracing: Tracing, prometh
     }));
   }
   if (tracing.enabled) {
-    // Variables and results stay out of spans: they may hold personal data.
-    plugins.unshift(useOpenTelemetry({ resolvers: false, variables: false, result: false }, tracing.provider, SpanKind.SERVER, {}, 'adgraph') as Plugin);
+    // Documents, variables and results stay out of spans: they may hold personal data, and they
+    // made most of the export's bytes; the operation name and type identify the operation.
+    plugins.unshift(useOpenTelemetry({ resolvers: false, document: false, variables: false, result: false }, tracing.provider, SpanKind.SERVER, {}, 'adgraph') as Plugin);
   }
   return plugins;
 }
