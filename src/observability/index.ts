@@ -61,7 +61,7 @@ export class Observability {
         else scope.cacheHits += 1;
       }
       // An event on the operation's span rather than a span of its own: a dashboard makes dozens.
-      if (tracing.enabled && result !== 'miss') trace.getActiveSpan()?.addEvent(`cache ${result}`, { 'adgraph.cache.source': key.split(':', 1)[0] ?? '' });
+      if (tracing.enabled && result !== 'miss') trace.getActiveSpan()?.addEvent(result === 'stale' ? 'cache stale answer' : `cache ${result}`, { 'adgraph.cache.source': key.split(':', 1)[0] ?? '' });
     };
     if (config.metricsPort !== undefined) await self.listenMetrics(config.metricsPort, config.metricsHost);
     return self;

@@ -332,7 +332,7 @@ export class QuotaPlanner {
   private async answer<T>(spec: PlannedRead<T>): Promise<CachedAnswer<T>> {
     const stored = await this.cache.peek<T>(spec.key);
     if (stored && stored.freshUntil > this.clock.now()) {
-      this.cache.stats.hits += 1;
+      this.cache.countHit(spec.key);
       return stored;
     }
     const pending = this.cache.pending<T>(spec.key);
@@ -349,6 +349,7 @@ export class QuotaPlanner {
       }
     }
     this.stats.staleAnswers += 1;
+    this.cache.onLookup?.('stale', spec.key);
     if (!pending) this.refreshLater(spec);
     return stored;
   }
