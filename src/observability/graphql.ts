@@ -4,8 +4,8 @@
  * adgraph's own counters of outcomes, error codes and refused documents, which also fill in the
  * request's operation name, caller and error codes for its access line.
  */
-import { SpanKind } from '@opentelemetry/api';
-import { useOpenTelemetry } from '@envelop/opentelemetry';
+import { SpanKind, trace } from '@opentelemetry/api';
+import { getCurrentOtelContext, useOpenTelemetry } from '@envelop/opentelemetry';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -68,9 +68,23 @@ export function observabilityPlugins(metrics: Metrics, tracing: Tracing, prometh
       const scope = currentRequest();
       if (!scope) return;
       scope.operation = op?.name?.value ?? args.operationName ?? 'anonymous';
+      // Counts on the operation span rather than an event per cache lookup: a dashboard makes dozens,
+      // and per-lookup events made tracing cost a fifth of the throughput. Runs before the span ends.
+      const done = tracing.enabled
+        ? {
+            onExecuteDone() {
+              trace.getSpan(getCurrentOtelContext(args.contextValue))?.setAttributes({
+                'adgraph.upstream.calls': scope.upstreamCalls,
+                'adgraph.cache.hits': scope.cacheHits,
+                'adgraph.cache.misses': scope.cacheMisses,
+              });
+            },
+          }
+        : undefined;
       // The caller, once authentication puts one on the context.
       const caller = (args.contextValue as { caller?: { id?: unknown } }).caller?.id;
       if (typeof caller === 'string') scope.caller = caller;
+      return done;
     },
     onExecutionResult({ result, context }) {
       if (result === undefined || Symbol.asyncIterator in result) return;
@@ -92,9 +106,10 @@ export function observabilityPlugins(metrics: Metrics, tracing: Tracing, prometh
     },
   };
 
+  // `own` first: its execute-done hook must run before the tracing plugin ends the operation span.
   const plugins: Plugin[] = [own];
   if (prometheus) {
-    plugins.unshift(usePrometheus({
+    plugins.push(usePrometheus({
       registry: metrics.registry,
       // Served by adgraph itself, behind the scrape token or on the metrics port, never on the public path.
       endpoint: false,
@@ -119,7 +134,7 @@ export function observabilityPlugins(metrics: Metrics, tracing: Tracing, prometh
   if (tracing.enabled) {
     // Documents, variables and results stay out of spans: they may hold personal data, and they
     // made most of the export's bytes; the operation name and type identify the operation.
-    plugins.unshift(useOpenTelemetry({ resolvers: false, document: false, variables: false, result: false }, tracing.provider, SpanKind.SERVER, {}, 'adgraph') as Plugin);
+    plugins.splice(1, 0, useOpenTelemetry({ resolvers: false, document: false, variables: false, result: false }, tracing.provider, SpanKind.SERVER, {}, 'adgraph') as Plugin);
   }
   return plugins;
 }

@@ -6,7 +6,6 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { trace } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import type { ObservabilityConfig } from '../config.js';
 import type { Providers } from '../providers/index.js';
@@ -60,8 +59,6 @@ export class Observability {
         if (result === 'miss') scope.cacheMisses += 1;
         else scope.cacheHits += 1;
       }
-      // An event on the operation's span rather than a span of its own: a dashboard makes dozens.
-      if (tracing.enabled && result !== 'miss') trace.getActiveSpan()?.addEvent(result === 'stale' ? 'cache stale answer' : `cache ${result}`, { 'adgraph.cache.source': key.split(':', 1)[0] ?? '' });
     };
     if (config.metricsPort !== undefined) await self.listenMetrics(config.metricsPort, config.metricsHost);
     return self;
