@@ -1,7 +1,8 @@
 /** adgraph assembled: configuration → (sandbox) → providers → server. Used by main and by tests. */
 import type { Config } from './config.js';
 import type { EnvironmentInfo } from './context.js';
-import { log } from './log.js';
+import { log, setLogLevel } from './log.js';
+import { Observability } from './observability/index.js';
 import { Providers, type ProviderOverrides } from './providers/index.js';
 import { createAuthenticator } from './security/callers.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
@@ -12,6 +13,7 @@ export interface Adgraph {
   providers: Providers;
   server: RunningServer;
   sandbox: Sandbox | undefined;
+  observability: Observability;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
     sandbox = options.sandboxInstance ?? (await startSandbox(options.sandbox));
     effective = withSandbox(config, sandbox);
   }
+  setLogLevel(config.logLevel);
   let authenticator;
   try {
     // Grants name logins and keys, so they are resolved against the effective configuration.
@@ -52,7 +55,9 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
   const providers = new Providers(effective, options.providers);
   const environment: EnvironmentInfo = { mode: config.mode, startedAt: new Date() };
   let server: RunningServer;
+  let observability: Observability | undefined;
   try {
+    observability = await Observability.start(config.observability, providers, config.mode);
     server = await startServer({
       providers,
       environment,
@@ -64,20 +69,26 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
       security: config.security,
       authenticator,
       unprotected: options.unprotected ?? false,
+      observability,
     });
   } catch (error) {
+    await observability?.close();
     await providers.close();
     if (sandbox && !options.sandboxInstance) await sandbox.close();
     throw error;
   }
+  // In the background: the server answers meanwhile, `/ready` says what is still being checked.
+  void observability.runStartupChecks();
   return {
     config: effective,
     providers,
     server,
+    observability,
     sandbox,
     // In this order: requests in flight still need the providers (and the simulators) to finish.
     close: async () => {
       await server.close();
+      await observability.close();
       await providers.close();
       if (sandbox && !options.sandboxInstance) await sandbox.close();
     },
@@ -98,4 +109,13 @@ export function describeStart(app: Adgraph): void {
     });
   }
   log.info(`adgraph listening: GraphiQL at http://localhost:${app.server.port}/graphql`);
+  const obs = config.observability;
+  if (app.observability.metricsPort !== undefined) log.info(`metrics at http://${obs.metricsHost ?? 'localhost'}:${app.observability.metricsPort}/metrics`);
+  else if (obs.metricsToken) log.info('metrics at /metrics with Authorization: Bearer <ADGRAPH_METRICS_TOKEN>');
+  else log.info('metrics off: set ADGRAPH_METRICS_PORT or ADGRAPH_METRICS_TOKEN to serve /metrics');
+  if (obs.otlpEndpoint) {
+    // Origin and path only: a URL's user-info would be a credential.
+    const url = new URL(obs.otlpEndpoint);
+    log.info('tracing on: OTLP/HTTP', { endpoint: `${url.origin}${url.pathname}`, service: obs.serviceName });
+  }
 }

@@ -48,6 +48,21 @@ export interface IdempotencyConfig {
   waitMs: number;
 }
 
+export interface ObservabilityConfig {
+  /** Bearer token that `/metrics` on the main port requires; undefined: not served there. */
+  metricsToken: string | undefined;
+  /** A separate port serving only `/metrics` (0: any free port); undefined: none. */
+  metricsPort: number | undefined;
+  metricsHost: string | undefined;
+  /** OTLP/HTTP base URL for traces; undefined: no tracing, at no cost. */
+  otlpEndpoint: string | undefined;
+  serviceName: string;
+  /** Check every login and key at start (readiness); tests that count upstream calls turn it off. */
+  startupChecks: boolean;
+  /** First re-check delay after a failed readiness check (doubles up to 5 minutes). */
+  readinessRecheckMs: number;
+}
+
 export interface Config {
   mode: 'sandbox' | 'production';
   port: number;
@@ -76,6 +91,7 @@ export interface Config {
   adstatBudget: { max: number; windowMs: number; blockMs: number };
   cache: CacheConfig;
   security: SecurityConfig;
+  observability: ObservabilityConfig;
 }
 
 /** One API caller from ADGRAPH_CONFIG `callers`: who it is, what it may read, whether it may write. */
@@ -146,6 +162,7 @@ export const DEFAULTS = {
   closedPeriodTtlMs: 10 * 60_000,
   referenceTtlMs: 6 * 3_600_000,
   staleMaxMs: 3_600_000,
+  readinessRecheckMs: 30_000,
 } as const;
 
 const slug = z
@@ -379,6 +396,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       referenceTtlMs: intVar(env, 'ADGRAPH_CACHE_REFERENCE_TTL_MS', DEFAULTS.referenceTtlMs, 0, 7 * 24 * 3_600_000, problems),
       staleMaxMs: intVar(env, 'ADGRAPH_CACHE_STALE_MAX_MS', DEFAULTS.staleMaxMs, 0, 7 * 24 * 3_600_000, problems),
     },
+    observability: observabilityVars(env, host, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -448,5 +466,29 @@ function loadSecurity(env: NodeJS.ProcessEnv, file: FileConfig | undefined, mode
       maxDirectives: intVar(env, 'ADGRAPH_MAX_DIRECTIVES', DEFAULTS.maxDirectives, 1, 1_000, problems),
     },
     costBudget: intVar(env, 'ADGRAPH_COST_BUDGET', DEFAULTS.costBudget, 1, 10_000_000, problems),
+  };
+}
+
+function observabilityVars(env: NodeJS.ProcessEnv, host: string | undefined, problems: string[]): ObservabilityConfig {
+  const metricsToken = env.ADGRAPH_METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) problems.push('ADGRAPH_METRICS_TOKEN: must be at least 16 characters');
+  const metricsPort = env.ADGRAPH_METRICS_PORT?.trim() ? intVar(env, 'ADGRAPH_METRICS_PORT', 0, 0, 65_535, problems) : undefined;
+  const otlpRaw = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || undefined;
+  if (otlpRaw !== undefined && !httpUrl.safeParse(otlpRaw).success) problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL (got "${otlpRaw}")`);
+  const checksRaw = env.ADGRAPH_STARTUP_CHECKS?.trim().toLowerCase();
+  let startupChecks = true;
+  if (checksRaw !== undefined && checksRaw !== '') {
+    if (['1', 'true', 'yes'].includes(checksRaw)) startupChecks = true;
+    else if (['0', 'false', 'no'].includes(checksRaw)) startupChecks = false;
+    else problems.push(`ADGRAPH_STARTUP_CHECKS: must be 1 or 0 (got "${env.ADGRAPH_STARTUP_CHECKS}")`);
+  }
+  return {
+    metricsToken,
+    metricsPort,
+    metricsHost: env.ADGRAPH_METRICS_HOST?.trim() || host,
+    otlpEndpoint: otlpRaw !== undefined && httpUrl.safeParse(otlpRaw).success ? otlpRaw.replace(/\/+$/, '') : undefined,
+    serviceName: env.OTEL_SERVICE_NAME?.trim() || 'adgraph',
+    startupChecks,
+    readinessRecheckMs: intVar(env, 'ADGRAPH_READINESS_RECHECK_MS', DEFAULTS.readinessRecheckMs, 100, 3_600_000, problems),
   };
 }

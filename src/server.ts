@@ -15,6 +15,8 @@ import type { SecurityConfig } from './config.js';
 import type { Authenticator } from './security/callers.js';
 import { gate } from './security/http.js';
 import { metered } from './security/meter.js';
+import { createGraphiQLPage, wantsGraphiQL } from './graphiql-page.js';
+import type { Observability } from './observability/index.js';
 import { createAdgraphYoga } from './yoga.js';
 
 /** The largest file any mutation accepts (video media); each mutation enforces its own limit while streaming. */
@@ -88,14 +90,25 @@ export async function startServer(options: {
   uploadDeadlineMs?: number;
   /** How long close() lets requests in flight finish. */
   shutdownGraceMs?: number;
+  /** Request ids, access lines, metrics, traces, /health and /ready. */
+  observability?: Observability;
 }): Promise<RunningServer> {
-  const yoga = createAdgraphYoga(options.providers, options.environment, options.security, { unprotected: options.unprotected ?? false });
+  const { observability } = options;
+  const graphiql = createGraphiQLPage();
+  const yoga = createAdgraphYoga(options.providers, options.environment, options.security, {
+    unprotected: options.unprotected ?? false,
+    ...(observability ? { observabilityPlugins: observability.yogaPlugins() } : {}),
+  });
   const requestDeadlineMs = options.requestDeadlineMs ?? 20_000;
   const uploadDeadlineMs = options.uploadDeadlineMs ?? 600_000;
   let graceful: GracefulClose | undefined;
   /** `expectsContinue`: the client waits for 100 Continue, sent only once the request is accepted. */
   const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue = false): void => {
     graceful?.track(res);
+    if (observability) observability.handle(req, res, () => route(req, res, expectsContinue));
+    else route(req, res, expectsContinue);
+  };
+  const route = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -105,6 +118,13 @@ export async function startServer(options: {
     if (path === '/') {
       res.writeHead(302, { location: '/graphql' });
       res.end();
+      return;
+    }
+    if (options.security.graphiql && wantsGraphiQL(req, path ?? '')) {
+      graphiql(req, res).catch((error: unknown) => {
+        log.error('GraphiQL page failed', { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'the GraphiQL page could not be rendered', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      });
       return;
     }
     // Content type (CSRF) and caller, from the headers alone: a refused request is never read.

@@ -74,7 +74,11 @@ export function createAdgraphYoga(
   providers: Providers,
   environment: EnvironmentInfo,
   security: SecurityConfig,
-  options: { unprotected?: boolean } = {},
+  options: {
+    unprotected?: boolean;
+    /** Metrics and tracing (src/observability); first, so they see every phase. */
+    observabilityPlugins?: Plugin[];
+  } = {},
 ): YogaServerInstance<NodeServerContext, Context> {
   const protections = options.unprotected ? [] : [...limitPlugins(security, environment.mode), useUpstreamBudget(security.costBudget)];
   return createYoga<NodeServerContext, Context>({
@@ -112,13 +116,14 @@ export function createAdgraphYoga(
           // The client's own mistake: worth a line for support, not an alert, and no stack.
           log.info('client mistake', { code: client.extensions.code, argument: client.extensions.argument, rule: client.extensions.rule, message: client.message });
         } else if (client !== error) {
-          // A provider failure, at ERROR as Yoga logged it before (its own line is now debug, see logging).
-          log.error('request failed', { code: client.extensions.code, provider: client.extensions.provider, account: client.extensions.account, message: client.message });
+          // A provider failure: the failed upstream call was already one WARN line with the request id
+          // (src/observability/upstream.ts); this notes what the answer said, without alerting twice.
+          log.info('request failed', { code: client.extensions.code, provider: client.extensions.provider, account: client.extensions.account, message: client.message });
         }
         return client;
       },
     },
     // The nesting guard after the limits: it must wrap the token-limited parser they install.
-    plugins: [...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking()],
+    plugins: [...(options.observabilityPlugins ?? []), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking()],
   });
 }

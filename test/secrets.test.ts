@@ -64,13 +64,13 @@ describe('secrets', () => {
     }
   });
 
-  it('redacts secret-looking fields in log lines', async () => {
+  it('redacts secret-looking fields in log lines, at any depth', async () => {
     const { log } = await import('../src/log.js');
-    log.info('probe', { password: PASSWORD, apiKey: KEY, authorization: `Bearer ${KEY}`, account: 'default' });
-    const last = lines.at(-1)!;
-    expect(last).toContain('account=default');
-    expect(last).toContain('password=[redacted]');
-    expect(last).not.toContain(PASSWORD);
-    expect(last).not.toContain(KEY);
+    log.info('probe', { password: PASSWORD, apiKey: KEY, authorization: `Bearer ${KEY}`, account: 'default', upstream: { headers: { 'x-api-key': KEY } } });
+    const last = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+    expect(last).toMatchObject({ msg: 'probe', level: 'info', account: 'default', password: '[redacted]', apiKey: '[redacted]', authorization: '[redacted]' });
+    expect(last.upstream).toEqual({ headers: { 'x-api-key': '[redacted]' } });
+    expect(lines.at(-1)).not.toContain(PASSWORD);
+    expect(lines.at(-1)).not.toContain(KEY);
   });
 });

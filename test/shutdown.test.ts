@@ -45,7 +45,8 @@ async function startNpm(env: Record<string, string>): Promise<{ child: ChildProc
     const timer = setTimeout(() => reject(new Error(`adgraph did not start:\n${output}`)), 60_000);
     const check = () => {
       const port = /listening: GraphiQL at http:\/\/localhost:(\d+)\//.exec(output)?.[1];
-      const tonaiUrl = /tonaiSimulator=(http:\/\/[^\s]+)/.exec(output)?.[1];
+      // The sandbox line names the simulators (a JSON log line: "tonaiSimulator":"http://…").
+      const tonaiUrl = /"tonaiSimulator":"(http:\/\/[^"]+)"/.exec(output)?.[1];
       if (port && tonaiUrl) {
         clearTimeout(timer);
         resolve({ port, tonaiUrl });
@@ -90,7 +91,7 @@ describe('SIGTERM', () => {
     // Give the kernel a moment to reap; then nothing of the group may remain.
     for (let i = 0; i < 50 && groupMembers(pgid).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(groupMembers(pgid)).toEqual([]);
-    expect(app.log()).toMatch(/stopping: finishing requests in flight signal=SIGTERM/);
+    expect(app.log()).toMatch(/"msg":"stopping: finishing requests in flight"[^\n]*"signal":"SIGTERM"|"signal":"SIGTERM"[^\n]*"msg":"stopping: finishing requests in flight"/);
   });
 
   it('a request still running when the grace period ends is cut off, and the process still exits', async () => {

@@ -44,6 +44,14 @@ export class SharedCache {
   private pendingInvalidation: Promise<void> = Promise.resolve();
   private readonly clearListeners: (() => void)[] = [];
   readonly stats: CacheStats = { hits: 0, misses: 0, coalesced: 0 };
+  /** Told of every lookup (per-request access-line counts, trace events); set by the observability layer. */
+  onLookup: ((result: 'hit' | 'miss' | 'coalesced' | 'stale', key: string) => void) | undefined;
+
+  /** Counts a fresh answer served from the store by a caller that looked itself (the quota planner). */
+  countHit(key: string): void {
+    this.stats.hits += 1;
+    this.onLookup?.('hit', key);
+  }
 
   constructor(options: SharedCacheOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -67,9 +75,11 @@ export class SharedCache {
     const pending = this.pending<T>(key);
     if (pending) {
       this.stats.coalesced += 1;
+      this.onLookup?.('coalesced', key);
       return pending;
     }
     this.stats.misses += 1;
+    this.onLookup?.('miss', key);
     const generation = this.generation;
     const promise = load().then(
       async (value) => {
@@ -92,7 +102,7 @@ export class SharedCache {
   async answer<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<CachedAnswer<T>> {
     const stored = await this.peek<T>(key);
     if (stored && stored.freshUntil > this.clock.now()) {
-      this.stats.hits += 1;
+      this.countHit(key);
       return stored;
     }
     return this.fetch(key, ttlMs, load);

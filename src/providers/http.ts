@@ -38,6 +38,13 @@ export interface UpstreamRequest {
   url: string;
   headers?: Record<string, string>;
   body?: string | Buffer | Readable;
+  /** This is a second attempt of the same call (a retry after a transient failure, a resend after renewal). */
+  retry?: boolean;
+  /**
+   * The call presents the configured credential itself (a login, an API-key call), so a refusal
+   * means the credential is bad, not that a short-lived token expired.
+   */
+  presentsCredential?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -45,6 +52,30 @@ export interface UpstreamResponse {
   headers: Record<string, string | string[] | undefined>;
   /** The parsed JSON body, or undefined when the body was empty. */
   json: unknown;
+}
+
+/** One upstream call as observers see it: no URL (it may carry ids or secrets), the endpoint template. */
+export interface UpstreamCall {
+  provider: ProviderName;
+  endpoint: string;
+  account: string | undefined;
+  retry: boolean;
+  presentsCredential: boolean;
+}
+
+/**
+ * The pipeline's last step (metrics, logs, traces), kept outside this module so the HTTP layer knows
+ * nothing of Prometheus, pino or OpenTelemetry. `start` is called before the call is sent.
+ */
+export interface UpstreamObserver {
+  start(call: UpstreamCall): UpstreamObservation;
+}
+
+export interface UpstreamObservation {
+  /** Runs the exchange (inside a trace span's context, for example). */
+  run<T>(exchange: () => Promise<T>): Promise<T>;
+  /** How it ended: the HTTP status if one came, and the error if the call failed. */
+  end(status: number | undefined, error?: unknown): void;
 }
 
 /** Transport error codes that mean "the upstream did not answer usefully". */
@@ -59,6 +90,8 @@ export class HttpLayer {
   private readonly uploadDeadlineMs: number;
   /** Upstream calls sent, per provider: read by benchmarks and the metrics log. */
   readonly sent = new Map<ProviderName, number>();
+  /** Set once at start by the observability layer; absent in tools that do not need it. */
+  observer: UpstreamObserver | undefined;
 
   constructor(options: HttpOptions) {
     this.maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
@@ -75,7 +108,13 @@ export class HttpLayer {
     });
   }
 
-  async send(req: UpstreamRequest): Promise<UpstreamResponse> {
+  /**
+   * Sends one call within its deadline. `interpret` (the client's envelope and status check) runs
+   * inside the observation, so a failure the provider reports in a 200 body counts as a failure too.
+   */
+  send(req: UpstreamRequest): Promise<UpstreamResponse>;
+  send<T>(req: UpstreamRequest, interpret: (response: UpstreamResponse) => T): Promise<T>;
+  async send<T>(req: UpstreamRequest, interpret?: (response: UpstreamResponse) => T): Promise<T | UpstreamResponse> {
     const context = { provider: req.provider, endpoint: req.endpoint, ...(req.account ? { account: req.account } : {}) };
     const streaming = req.body !== undefined && typeof req.body !== 'string' && !Buffer.isBuffer(req.body);
     const own = streaming ? this.uploadDeadlineMs : this.deadlineMs;
@@ -85,12 +124,38 @@ export class HttpLayer {
     if (budget <= 0) throw transportError(new DeadlineExceeded(0, true), context);
     this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
     countUpstreamCall();
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new DeadlineExceeded(budget)), budget);
+    const bounded = async (): Promise<UpstreamResponse> => {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(new DeadlineExceeded(budget)), budget);
+      try {
+        return await this.exchange(req, context, abort.signal);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const observation = this.observer?.start({
+      provider: req.provider,
+      endpoint: req.endpoint,
+      account: req.account,
+      retry: req.retry === true,
+      presentsCredential: req.presentsCredential === true,
+    });
+    if (!observation) {
+      const response = await bounded();
+      return interpret ? interpret(response) : response;
+    }
+    let status: number | undefined;
     try {
-      return await this.exchange(req, context, abort.signal);
-    } finally {
-      clearTimeout(timer);
+      const value = await observation.run(async () => {
+        const response = await bounded();
+        status = response.status;
+        return interpret ? interpret(response) : response;
+      });
+      observation.end(status);
+      return value;
+    } catch (error) {
+      observation.end(status, error);
+      throw error;
     }
   }
 

@@ -95,6 +95,8 @@ export class IdempotencyStore {
   private readonly now: () => number;
   /** Attempts running in this process, by record id: concurrent tries here share one. */
   private readonly local = new Map<string, { fingerprint: string; result: Promise<unknown> }>();
+  /** Retries answered with an earlier attempt's result, in this process (read by the metrics). */
+  replays = 0;
 
   constructor(private readonly options: IdempotencyOptions) {
     this.now = options.now ?? Date.now;
@@ -119,6 +121,7 @@ export class IdempotencyStore {
     const running = this.local.get(id);
     if (running) {
       if (running.fingerprint !== fingerprint) throw new IdempotencyConflict(key);
+      this.replays += 1;
       return running.result as Promise<T>;
     }
     const result = this.execute(id, key, fingerprint, op);
@@ -143,7 +146,10 @@ export class IdempotencyStore {
         continue;
       }
       if (record.fingerprint !== fingerprint) throw new IdempotencyConflict(key);
-      if (record.state === 'done') return op.load(record.result as S);
+      if (record.state === 'done') {
+        this.replays += 1;
+        return op.load(record.result as S);
+      }
       // An attempt still held by its owner (another process): wait for it, within limits.
       if (record.state === 'in-flight' && record.heldUntil > this.now()) {
         if (this.now() >= waitUntil) throw new IdempotencyInProgress(key, Math.max(1, Math.ceil((record.heldUntil - this.now()) / 1000)));

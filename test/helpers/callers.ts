@@ -54,6 +54,8 @@ export async function startWithCallers(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'error',
+    // Tests count upstream calls: no readiness logins at start.
+    ADGRAPH_STARTUP_CHECKS: '0',
     ADGRAPH_CONFIG: writeConfig(file),
     ...(options.mode === 'sandbox' ? { ADGRAPH_SANDBOX: '1' } : {}),
     ...options.env,

@@ -46,7 +46,7 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sandbox = await startSandbox(options.sandbox);
-  const config = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...options.env });
+  const config = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ADGRAPH_STARTUP_CHECKS: '0', ...options.env });
   const app = await startAdgraph(config, { sandboxInstance: sandbox, ...(options.providers ? { providers: options.providers } : {}) });
   const url = `http://127.0.0.1:${app.server.port}/graphql`;
   return {

@@ -5,6 +5,7 @@
  * Tokens and the password never leave this module except in the Authorization header.
  */
 import type { AdstatLogin } from '../../config.js';
+import { log } from '../../log.js';
 import { ProviderError } from '../errors.js';
 import { parseWire, type HttpLayer } from '../http.js';
 import { ENDPOINTS, LIMITS, errorBody, loginResponse, refreshResponse } from './wire.js';
@@ -80,6 +81,7 @@ export class AdstatSession {
     this.stats.logins += 1;
     const response = await this.http.send({
       ...context,
+      presentsCredential: true,
       method: 'POST',
       url: this.baseUrl + ENDPOINTS.login.path,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -93,6 +95,8 @@ export class AdstatSession {
     }
     if (response.status !== 200) throw statusError(response.status, response.json, context);
     const body = parseWire(loginResponse, response.json, context);
+    // One line per login: a login churning (tokens lost, refresh refused) shows in the logs.
+    log.info('AdStat login', { account: this.login.id });
     this.refreshToken = body.refresh_token;
     registerToken(`adstat:${this.login.id}:refresh`, body.refresh_token);
     return this.accept(body.access_token);
@@ -110,6 +114,7 @@ export class AdstatSession {
       headers: { refresh_token: refreshToken, accept: 'application/json' },
     });
     if (response.status === 401 || response.status === 403) {
+      log.info('AdStat refused the refresh token; logging in again', { account: this.login.id });
       this.refreshToken = undefined;
       return undefined;
     }

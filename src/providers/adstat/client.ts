@@ -130,6 +130,11 @@ export class AdstatClient {
     return this.options.login.label;
   }
 
+  /** Requests left in AdStat's per-path window, per endpoint template (for the metrics). */
+  budgetRemaining(): Promise<Map<string, number>> {
+    return this.planner.remaining();
+  }
+
   /** One documented call: rate limit → token → send → (one renewal on 401, one retry on a transient failure) → schema. */
   async call<T>(endpoint: Endpoint, options: CallOptions<T>): Promise<T> {
     const path = resolvePath(endpoint, options.params);
@@ -152,6 +157,7 @@ export class AdstatClient {
       try {
         response = await this.options.http.send({
           ...context,
+          ...(retried || renewed ? { retry: true } : {}),
           method: endpoint.method,
           url: base + path + query,
           headers: {

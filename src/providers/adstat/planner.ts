@@ -130,6 +130,26 @@ export class QuotaPlanner {
     return this.budget.windowMs + this.budget.marginMs;
   }
 
+  /** The documented endpoint (template) of each path seen, for metrics that must not label by raw id. */
+  private readonly endpoints = new Map<string, string>();
+
+  /**
+   * Requests left in the current window, per endpoint template: the tightest path of each (a
+   * details endpoint has one path per item). Read by the metrics at scrape time.
+   */
+  async remaining(): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const now = this.clock.now();
+    for (const [path, endpoint] of this.endpoints) {
+      const usage = await this.store.usage(this.ledgerKey(path), this.windowMs, now);
+      // Details paths are one per item: forget idle ones so the map stays small.
+      if (usage.used === 0 && usage.blockedUntil <= now && this.endpoints.size > 1000) this.endpoints.delete(path);
+      const left = usage.blockedUntil > now ? 0 : Math.max(0, this.budget.max - usage.used);
+      out.set(endpoint, Math.min(out.get(endpoint) ?? this.budget.max, left));
+    }
+    return out;
+  }
+
   private ledgerKey(path: string): string {
     return `quota:adstat:${this.login}:${path}`;
   }
@@ -221,6 +241,7 @@ export class QuotaPlanner {
    * wait) when the slot is further away than that; nothing is sent then.
    */
   async acquire(path: string, endpoint: string, maxWaitMs: number, priority: Priority = currentPriority()): Promise<Slot> {
+    this.endpoints.set(path, endpoint);
     const requestId = currentScope()?.id;
     const now = this.clock.now();
     if (!this.outranked(path, priority)) {
@@ -311,7 +332,7 @@ export class QuotaPlanner {
   private async answer<T>(spec: PlannedRead<T>): Promise<CachedAnswer<T>> {
     const stored = await this.cache.peek<T>(spec.key);
     if (stored && stored.freshUntil > this.clock.now()) {
-      this.cache.stats.hits += 1;
+      this.cache.countHit(spec.key);
       return stored;
     }
     const pending = this.cache.pending<T>(spec.key);
@@ -328,6 +349,7 @@ export class QuotaPlanner {
       }
     }
     this.stats.staleAnswers += 1;
+    this.cache.onLookup?.('stale', spec.key);
     if (!pending) this.refreshLater(spec);
     return stored;
   }

@@ -42,20 +42,25 @@ export class TonaiClient {
     const query = options.query ? `?${options.query.toString()}` : '';
     let retried = false;
     for (;;) {
-      let response: UpstreamResponse;
       try {
-        response = await this.options.http.send({
-          ...context,
-          method: endpoint.method,
-          url: this.options.baseUrl + endpoint.path + query,
-          headers: {
-            'x-api-key': this.options.key.apiKey,
-            accept: 'application/json',
-            ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        return await this.options.http.send(
+          {
+            ...context,
+            ...(retried ? { retry: true } : {}),
+            // Every call carries the API key: a refusal means the key is bad.
+            presentsCredential: true,
+            method: endpoint.method,
+            url: this.options.baseUrl + endpoint.path + query,
+            headers: {
+              'x-api-key': this.options.key.apiKey,
+              accept: 'application/json',
+              ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
+            ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}),
           },
-          ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}),
-        });
-        return unwrap(response, options.schema, context);
+          // TON.ai reports some failures inside a 200 envelope: unwrapped inside the send, they count as failures.
+          (response) => unwrap(response, options.schema, context),
+        );
       } catch (error) {
         if (endpoint.method === 'GET' && !retried && isRetryable(error)) {
           retried = true;
@@ -68,6 +73,11 @@ export class TonaiClient {
 
   get cachePrefix(): string {
     return `tonai:${this.id}:`;
+  }
+
+  /** Whether the key is accepted: the smallest list page, uncached (the readiness check). */
+  async check(): Promise<void> {
+    await this.call(wire.ENDPOINTS.list, { query: new URLSearchParams({ current: '1', pageSize: '1' }), schema: wire.listData });
   }
 
   private campaignPage(index: number): Promise<UpstreamPage<TonaiCampaignSummary>> {

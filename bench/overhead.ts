@@ -1,0 +1,208 @@
+/**
+ * Observability overhead: cache-hit dashboard throughput with metrics, logs and tracing on, as a
+ * ratio to all off, measured in the same run.
+ *
+ *   npx tsx bench/overhead.ts [--rounds=6] [--seconds=3] [--concurrency=8] [--on=metrics,logs,traces] [--queries=reference,page]
+ *
+ * Two adgraph processes (`src/main.ts`, sandbox mode, caches that outlive the run so every query is
+ * a cache hit): "off" (LOG_LEVEL=warn, no metrics served, no OTLP endpoint) and "on" (LOG_LEVEL=info
+ * with its access lines written to a file, /metrics served and scraped once a second, spans exported
+ * to an OTLP receiver in this process that discards them unparsed). Separate processes because the OpenTelemetry SDK and the log
+ * level are process-wide. Rounds alternate between the two, so drift on a shared machine falls on
+ * both alike. Figures only; nothing asserts a time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Agent, request } from 'undici';
+import { dashboardQuery } from './read-dashboard.js';
+import { printTable } from './table.js';
+
+/** A dashboard page: the reference query's fields for 20 ads and 20 campaigns, where per-request costs weigh more. */
+const PAGE_QUERY = dashboardQuery('list').replace('advertisements(first: 500)', 'advertisements(first: 20)').replace('campaigns(first: 100)', 'campaigns(first: 20)');
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TOKEN = 'bench-overhead-scrape-token';
+
+function arg(argv: string[], name: string, fallback: number): number {
+  const raw = argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * An OTLP/HTTP receiver that discards what it gets, counting requests and bytes only: parsing the
+ * spans here would load this process, which also runs the clients, and bias the figure against "on".
+ */
+async function startReceiver(): Promise<{ server: Server; url: string; exports: () => { requests: number; bytes: number } }> {
+  let requests = 0;
+  let bytes = 0;
+  const server = createServer((req, res) => {
+    requests += 1;
+    req.on('data', (c: Buffer) => (bytes += c.length));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, exports: () => ({ requests, bytes }) };
+}
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  url: string;
+  base: string;
+  logBytes: () => number;
+}
+
+async function startChild(name: string, env: Record<string, string>): Promise<Child> {
+  const port = await freePort();
+  // Logs go to a file, as a log shipper would take them, and cost this process nothing.
+  const logFile = join(mkdtempSync(join(tmpdir(), 'adgraph-overhead-')), `${name}.log`);
+  const logFd = openSync(logFile, 'w');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ADGRAPH_SANDBOX: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ADGRAPH_STARTUP_CHECKS: '0',
+      // Every answer stays cached for the whole run: the benchmark measures adgraph, not upstream.
+      ADGRAPH_CACHE_LIST_TTL_MS: '3600000',
+      ADGRAPH_CACHE_ITEM_TTL_MS: '3600000',
+      ...env,
+    },
+    stdio: ['ignore', logFd, 'pipe'],
+  });
+  closeSync(logFd);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`adgraph (${name}) exited: ${stderr}`);
+    try {
+      const res = await request(`${base}/health`);
+      await res.body.dump();
+      if (res.statusCode === 200) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`adgraph (${name}) did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { name, process: child, url: `${base}/graphql`, base, logBytes: () => statSync(logFile).size };
+}
+
+async function query(agent: Agent, url: string, body: string): Promise<void> {
+  const res = await request(url, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' }, body });
+  const text = await res.body.text();
+  if (res.statusCode !== 200 || text.includes('"errors"')) throw new Error(`dashboard query failed: HTTP ${res.statusCode} ${text.slice(0, 300)}`);
+}
+
+/** Requests completed in `seconds` with `concurrency` clients in a loop. */
+async function round(child: Child, body: string, seconds: number, concurrency: number, scrape: boolean): Promise<number> {
+  const agent = new Agent({ connections: concurrency });
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  const scraper = scrape
+    ? setInterval(() => {
+        void request(`${child.base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.body.dump());
+      }, 1000)
+    : undefined;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        await query(agent, child.url, body);
+        done += 1;
+      }
+    }),
+  );
+  clearInterval(scraper);
+  await agent.close();
+  return done / seconds;
+}
+
+function list(argv: string[], name: string, all: readonly string[]): string[] {
+  const raw = argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const chosen = raw === undefined ? [...all] : raw.split(',').filter(Boolean);
+  const unknown = chosen.filter((c) => !all.includes(c));
+  if (unknown.length > 0) throw new Error(`--${name}: unknown ${unknown.join(', ')} (choose from ${all.join(', ')})`);
+  return chosen;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  // What "on" turns on (all three by default; one at a time to see which costs what).
+  const enabled = list(argv, 'on', ['metrics', 'logs', 'traces']);
+  const chosenQueries = list(argv, 'queries', ['reference', 'page']);
+  const rounds = arg(argv, 'rounds', 6);
+  const seconds = arg(argv, 'seconds', 3);
+  const concurrency = arg(argv, 'concurrency', 8);
+  const receiver = await startReceiver();
+  const off = await startChild('off', { LOG_LEVEL: 'warn' });
+  const on = await startChild('on', {
+    LOG_LEVEL: enabled.includes('logs') ? 'info' : 'warn',
+    ...(enabled.includes('metrics') ? { ADGRAPH_METRICS_TOKEN: TOKEN } : {}),
+    ...(enabled.includes('traces') ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } : {}),
+  });
+  const scrapeOn = enabled.includes('metrics');
+  const queries = (
+    [
+      ['reference', 'reference dashboard (500 ads, 100 campaigns)', dashboardQuery('list')],
+      ['page', 'dashboard page (20 ads, 20 campaigns)', PAGE_QUERY],
+    ] as const
+  )
+    .filter(([key]) => chosenQueries.includes(key))
+    .map(([, label, text]) => [label, text] as const);
+  try {
+    for (const [label, text] of queries) {
+      const body = JSON.stringify({ query: text });
+      // Warm: fill both caches and let the JIT settle.
+      for (const child of [off, on]) {
+        await query(new Agent(), child.url, body);
+        await round(child, body, 1, concurrency, false);
+      }
+      const figures = { off: [] as number[], on: [] as number[] };
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 === 0 ? [off, on] : [on, off];
+        for (const child of order) figures[child.name as 'off' | 'on'].push(await round(child, body, seconds, concurrency, scrapeOn && child === on));
+      }
+      const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const ratio = total(figures.on) / total(figures.off);
+      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}\n`);
+      printTable(
+        ['round', 'off (req/s)', 'on (req/s)', 'on/off'],
+        figures.off.map((o, i) => [String(i + 1), o.toFixed(1), figures.on[i]!.toFixed(1), (figures.on[i]! / o).toFixed(3)]),
+      );
+      console.log(`\n  throughput ratio on/off: ${ratio.toFixed(3)} (goal >= 0.9)`);
+    }
+    const exported = receiver.exports();
+    console.log(
+      `\n  "on" wrote ${(on.logBytes() / 1024).toFixed(0)} KiB of log lines and made ${exported.requests} OTLP exports (${(exported.bytes / 1024).toFixed(0)} KiB); "off" wrote ${(off.logBytes() / 1024).toFixed(0)} KiB`,
+    );
+  } finally {
+    for (const child of [off, on]) child.process.kill('SIGTERM');
+    await Promise.all([off, on].map((c) => new Promise((r) => (c.process.exitCode !== null ? r(null) : c.process.once('exit', r)))));
+    receiver.server.closeAllConnections();
+    await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main(process.argv.slice(2));

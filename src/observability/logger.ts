@@ -1,0 +1,93 @@
+/**
+ * Structured logs with pino: one JSON object per line on stdout (pretty, coloured lines when stdout
+ * is a terminal), every line of a request carrying its `requestId`. Secrets are redacted by
+ * construction: any field whose name looks like a secret (at any depth) is replaced before the line
+ * is written, so a careless field can never print a password, token or key.
+ */
+import { pino, type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
+import { currentRequest } from './request-scope.js';
+import { maskSecrets } from '../security/mask.js';
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+export type LogFields = Record<string, unknown>;
+
+const SECRET_KEY = /pass|secret|token|api[-_]?key|authorization|cookie/i;
+const REDACTED = '[redacted]';
+
+/** A copy with secret-looking keys redacted; bounded depth so a cyclic or huge value cannot stall a log call. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 6) return '[depth]';
+  if (value instanceof Error) return { type: value.name, message: value.message };
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    out[key] = SECRET_KEY.test(key) ? REDACTED : redact(v, depth + 1);
+  }
+  return out;
+}
+
+type Sink = (line: string) => void;
+
+function defaultSink(): Sink {
+  if (process.stdout.isTTY) {
+    // pino-pretty as a plain in-process stream (not a worker transport): simple, and a terminal is a person.
+    const pretty = PinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', sync: true });
+    return (line) => pretty.write(line);
+  }
+  const out = pino.destination({ fd: 1, sync: false });
+  process.once('exit', () => out.flushSync());
+  return (line) => out.write(line);
+}
+
+let sink: Sink | undefined;
+
+const logger: Logger = pino(
+  {
+    level: 'info',
+    base: { service: 'adgraph' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (fields) => redact(fields) as Record<string, unknown>,
+    },
+    mixin: () => {
+      const scope = currentRequest();
+      return scope ? { requestId: scope.id } : {};
+    },
+  },
+  // Every configured secret and held token is masked in the finished line (message and fields alike),
+  // whatever a provider echoed into it (security/mask.ts).
+  { write: (line: string) => (sink ??= defaultSink())(maskSecrets(line)) },
+);
+
+export function setLogLevel(level: LogLevel): void {
+  logger.level = level;
+}
+
+export function logLevelEnabled(level: LogLevel): boolean {
+  return logger.isLevelEnabled(level);
+}
+
+/** For tests: capture the JSON lines (without their newline). Returns a function restoring the previous sink. */
+export function captureLogs(into: string[]): () => void {
+  const previous = sink;
+  sink = (line) => into.push(line.replace(/\n$/, ''));
+  return () => {
+    sink = previous;
+  };
+}
+
+function write(level: LogLevel, message: string, fields?: LogFields): void {
+  if (!logger.isLevelEnabled(level)) return;
+  if (fields) logger[level](fields, message);
+  else logger[level](message);
+}
+
+export const log = {
+  error: (message: string, fields?: LogFields) => write('error', message, fields),
+  warn: (message: string, fields?: LogFields) => write('warn', message, fields),
+  info: (message: string, fields?: LogFields) => write('info', message, fields),
+  debug: (message: string, fields?: LogFields) => write('debug', message, fields),
+};

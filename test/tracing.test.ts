@@ -1,0 +1,102 @@
+/**
+ * Traces over OTLP/HTTP to an in-process receiver (a small HTTP server in this test, loopback
+ * only): the spans of one query arrive, continuing the caller's `traceparent`, with the upstream
+ * call as a child of the operation and the HTTP exchange under it.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './helpers/harness.js';
+
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  attributes: { key: string; value: Record<string, unknown> }[];
+}
+
+const received: OtlpSpan[] = [];
+let receiver: Server;
+let h: Harness;
+
+function attr(span: OtlpSpan, key: string): unknown {
+  const value = span.attributes.find((a) => a.key === key)?.value;
+  return value ? Object.values(value)[0] : undefined;
+}
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.url === '/v1/traces' && (req.headers['content-type'] ?? '').includes('json')) {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] };
+        for (const rs of body.resourceSpans) for (const ss of rs.scopeSpans) received.push(...ss.spans);
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const port = (receiver.address() as AddressInfo).port;
+  h = await startHarness({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` } });
+});
+afterAll(async () => {
+  await h?.close();
+  await new Promise<void>((resolve) => {
+    receiver.close(() => resolve());
+    receiver.closeAllConnections();
+  });
+});
+
+describe('tracing', () => {
+  it('the spans of one query arrive under the caller\'s trace, with the upstream call as a child of the operation', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const parentId = '00f067aa0ba902b7';
+    const res = await request(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${parentId}-01` },
+      body: JSON.stringify({ query: 'query TracedAds { advertisements(first: 3, connectionId: "demo") { edges { node { id } } } }' }),
+    });
+    const body = (await res.body.json()) as { errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    await h.app.observability.tracing.flush();
+
+    const spans = received.filter((s) => s.traceId === traceId);
+    const operation = spans.find((s) => s.name === 'query.TracedAds');
+    expect(operation, `spans: ${spans.map((s) => s.name).join(', ')}`).toBeDefined();
+    expect(operation!.parentSpanId).toBe(parentId);
+    expect(attr(operation!, 'graphql.execute.operationName')).toBe('TracedAds');
+
+    const upstream = spans.find((s) => s.name === 'AdStat GET /api/v2/advertisement/');
+    expect(upstream).toBeDefined();
+    expect(upstream!.parentSpanId).toBe(operation!.spanId);
+    expect(attr(upstream!, 'adgraph.provider')).toBe('AdStat');
+    expect(attr(upstream!, 'adgraph.endpoint')).toBe('GET /api/v2/advertisement/');
+    expect(attr(upstream!, 'adgraph.account')).toBe('demo');
+    expect(attr(upstream!, 'adgraph.outcome')).toBe('ok');
+    expect(Number(attr(upstream!, 'http.response.status_code'))).toBe(200);
+    expect(attr(upstream!, 'adgraph.retry')).toBe(false);
+
+    // The undici instrumentation's HTTP span sits under our upstream span.
+    const http = spans.find((s) => s.parentSpanId === upstream!.spanId);
+    expect(http).toBeDefined();
+    // No span carries a credential.
+    expect(JSON.stringify(received)).not.toMatch(/Bearer |sbx-tonai-key-|password/i);
+  });
+
+  it('a repeated query records its cache hits (and no upstream call) on the operation span', async () => {
+    const query = 'query CachedAds { advertisements(first: 3, connectionId: "demo") { edges { node { id } } } }';
+    await h.gql(query);
+    received.length = 0;
+    await h.gql(query);
+    await h.app.observability.tracing.flush();
+    const operation = received.find((s) => s.name === 'query.CachedAds');
+    expect(operation).toBeDefined();
+    expect(Number(attr(operation!, 'adgraph.cache.hits'))).toBeGreaterThan(0);
+    expect(Number(attr(operation!, 'adgraph.upstream.calls'))).toBe(0);
+    expect(received.some((s) => s.name.startsWith('AdStat '))).toBe(false);
+  });
+});
