@@ -7,6 +7,7 @@ import { Providers, type ProviderOverrides } from './providers/index.js';
 import { createAuthenticator } from './security/callers.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
 import { startServer, type RunningServer } from './server.js';
+import { RedisConnection } from './state/redis.js';
 
 export interface Adgraph {
   config: Config;
@@ -52,7 +53,15 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
     if (sandbox && !options.sandboxInstance) await sandbox.close();
     throw error;
   }
-  const providers = new Providers(effective, options.providers);
+  let redis: RedisConnection | undefined;
+  try {
+    // Unreachable at start is a configuration problem (ConfigError naming the masked URL).
+    if (config.redisUrl) redis = await RedisConnection.connect(config.redisUrl);
+  } catch (error) {
+    if (sandbox && !options.sandboxInstance) await sandbox.close();
+    throw error;
+  }
+  const providers = new Providers(effective, options.providers, redis ? { redis } : {});
   const environment: EnvironmentInfo = { mode: config.mode, startedAt: new Date() };
   let server: RunningServer;
   let observability: Observability | undefined;

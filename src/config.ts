@@ -92,6 +92,8 @@ export interface Config {
   cache: CacheConfig;
   security: SecurityConfig;
   observability: ObservabilityConfig;
+  /** REDIS_URL: shared state for replicas (cache, AdStat quota and tokens, idempotency); unset: in-process. */
+  redisUrl: string | undefined;
 }
 
 /** One API caller from ADGRAPH_CONFIG `callers`: who it is, what it may read, whether it may write. */
@@ -389,6 +391,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       blockMs: intVar(env, 'ADSTAT_RATE_LIMIT_BLOCK_MS', DEFAULTS.adstatRateLimitBlockMs, 0, 3_600_000, problems),
     },
     security: loadSecurity(env, file, mode, problems),
+    redisUrl: redisUrlVar(env, problems),
     cache: {
       listTtlMs: intVar(env, 'ADGRAPH_CACHE_LIST_TTL_MS', DEFAULTS.listTtlMs, 0, 3_600_000, problems),
       itemTtlMs: intVar(env, 'ADGRAPH_CACHE_ITEM_TTL_MS', DEFAULTS.itemTtlMs, 0, 3_600_000, problems),
@@ -400,6 +403,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** redis:// or rediss:// (TLS), with optional credentials and database number. */
+function redisUrlVar(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['redis:', 'rediss:'].includes(url.protocol) || !url.hostname) {
+    problems.push(`REDIS_URL: must be a redis:// or rediss:// URL with a host (got "${maskUrlCredentials(raw)}")`);
+    return undefined;
+  }
+  if (url.pathname !== '' && url.pathname !== '/' && !/^\/\d{1,2}$/.test(url.pathname)) {
+    problems.push(`REDIS_URL: the path must be a database number such as /0 (got "${maskUrlCredentials(raw)}")`);
+    return undefined;
+  }
+  return raw;
 }
 
 function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {

@@ -32,12 +32,15 @@ export interface SharedCacheOptions {
 }
 
 export const DEFAULT_STALE_MAX_MS = 3_600_000;
+/** How long a replica waits for another's upstream read of the same key before reading itself. */
+const PEER_WAIT_MS = 5_000;
+const PEER_POLL_MS = 20;
 
 export class SharedCache {
   readonly store: StateStore;
   readonly clock: Clock;
   readonly staleMaxMs: number;
-  /** In flight in this process: coalescing is per replica (a shared store can add a lock later). */
+  /** In flight in this process (across replicas, the store's lock: see loadShared). */
   private readonly inflight = new Map<string, Promise<CachedAnswer<unknown>>>();
   /** Bumped by invalidation so a read started before a write does not store a stale answer. */
   private generation = 0;
@@ -81,11 +84,8 @@ export class SharedCache {
     this.stats.misses += 1;
     this.onLookup?.('miss', key);
     const generation = this.generation;
-    const promise = load().then(
-      async (value) => {
-        const now = this.clock.now();
-        const answer: CachedAnswer<T> = { value, fetchedAt: now, freshUntil: now + ttlMs };
-        if (ttlMs > 0 && generation === this.generation) await this.store.set(key, answer, ttlMs + this.staleMaxMs);
+    const promise = this.loadShared(key, ttlMs, generation, load).then(
+      (answer) => {
         if (this.inflight.get(key) === promise) this.inflight.delete(key);
         return answer;
       },
@@ -96,6 +96,46 @@ export class SharedCache {
     );
     this.inflight.set(key, promise as Promise<CachedAnswer<unknown>>);
     return promise;
+  }
+
+  /**
+   * With a shared store, one replica reads a key upstream while the others wait for its answer (a
+   * short lock in the store); if the holder fails or takes too long, the waiter reads itself.
+   */
+  private async loadShared<T>(key: string, ttlMs: number, generation: number, load: () => Promise<T>): Promise<CachedAnswer<T>> {
+    const lock = ttlMs > 0 && this.store.lock ? await this.store.lock(key, PEER_WAIT_MS) : undefined;
+    if (lock === 'busy') {
+      const peer = await this.awaitPeer<T>(key);
+      if (peer) {
+        this.stats.coalesced += 1;
+        return peer;
+      }
+    }
+    try {
+      const value = await load();
+      const now = this.clock.now();
+      const answer: CachedAnswer<T> = { value, fetchedAt: now, freshUntil: now + ttlMs };
+      if (ttlMs > 0 && generation === this.generation) await this.store.set(key, answer, ttlMs + this.staleMaxMs);
+      return answer;
+    } finally {
+      if (lock && lock !== 'busy') await lock.release();
+    }
+  }
+
+  /** Polls for the answer another replica is reading (real time: the wait is for another process). */
+  private async awaitPeer<T>(key: string): Promise<CachedAnswer<T> | undefined> {
+    const until = Date.now() + PEER_WAIT_MS;
+    while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, PEER_POLL_MS));
+      const stored = await this.store.get<CachedAnswer<T>>(key);
+      if (stored && stored.freshUntil > this.clock.now()) return stored;
+      if (this.store.locked && !(await this.store.locked(key))) {
+        // Released: the answer may have landed just before; else the holder failed.
+        const last = await this.store.get<CachedAnswer<T>>(key);
+        return last && last.freshUntil > this.clock.now() ? last : undefined;
+      }
+    }
+    return undefined;
   }
 
   /** A fresh answer: the stored one within its lifetime, else a new read (coalesced). */

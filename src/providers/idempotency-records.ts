@@ -18,6 +18,26 @@ export type IdempotencyRecord =
    */
   | { state: 'unknown'; fingerprint: string; attempt: string; sentAt: number; before?: JsonValue };
 
+/**
+ * The records cannot be read or written (the shared store is unreachable). Before anything was sent
+ * the create is refused: going ahead without the shared record could duplicate another replica's.
+ */
+export class IdempotencyUnavailable extends Error {
+  readonly retryAfterSeconds = 5;
+  constructor(
+    readonly beforeSending: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      beforeSending
+        ? 'the idempotency records (shared state store) cannot be reached: the create was refused and nothing was sent, rather than risk a duplicate; retry with the same key shortly'
+        : 'the idempotency records (shared state store) were lost during the create: it may have been applied; retry with the same key once the store is back, which looks for it first',
+      options,
+    );
+    this.name = 'IdempotencyUnavailable';
+  }
+}
+
 export interface IdempotencyRecords {
   get(id: string): Promise<IdempotencyRecord | undefined>;
   /** Stores the record unless the id has one; true when stored. */

@@ -12,6 +12,7 @@ import { HttpLayer } from './http.js';
 import { IdempotencyStore } from './idempotency.js';
 import type { IdempotencyRecords } from './idempotency-records.js';
 import { TonaiClient } from './tonai/client.js';
+import { RedisIdempotencyRecords, RedisStateStore, RedisTokenStore, type RedisConnection } from '../state/redis.js';
 import { registerSecret } from '../security/mask.js';
 
 export interface ProviderOverrides {
@@ -21,6 +22,11 @@ export interface ProviderOverrides {
   clock?: Clock;
   /** Idempotency records shared with other instances (tests of several replicas; later a shared store). */
   idempotencyRecords?: IdempotencyRecords;
+}
+
+export interface SharedState {
+  /** REDIS_URL's connection: the state store, idempotency records and AdStat tokens live there. */
+  redis?: RedisConnection;
 }
 
 export class Providers {
@@ -37,10 +43,17 @@ export class Providers {
   readonly adstat: ReadonlyMap<string, AdstatClient>;
   readonly tonai: ReadonlyMap<string, TonaiClient>;
 
-  constructor(config: Config, overrides: ProviderOverrides = {}) {
+  /** The Redis connection when state is shared (closed with the providers). */
+  readonly redis: RedisConnection | undefined;
+
+  constructor(config: Config, overrides: ProviderOverrides = {}, shared: SharedState = {}) {
     this.http = new HttpLayer(config.http);
     this.clock = clockFrom(overrides.adstat?.now, overrides.clock);
-    this.store = new MemoryStateStore(5_000, () => this.clock.now());
+    this.redis = shared.redis;
+    const now = () => this.clock.now();
+    this.store = shared.redis ? new RedisStateStore(shared.redis, now) : new MemoryStateStore(5_000, now);
+    const records = overrides.idempotencyRecords ?? (shared.redis ? new RedisIdempotencyRecords(shared.redis) : undefined);
+    const sharedTokens = shared.redis ? new RedisTokenStore(shared.redis, now) : undefined;
     this.cache = new SharedCache({ store: this.store, clock: this.clock, ...(config.cache.staleMaxMs !== undefined ? { staleMaxMs: config.cache.staleMaxMs } : {}) });
     this.uploadAttemptMs = config.http.uploadDeadlineMs + 2 * config.http.deadlineMs + config.rateLimitMaxWaitMs;
     this.idempotency = new IdempotencyStore({
@@ -48,7 +61,7 @@ export class Providers {
       // A JSON create: a login, a token refresh and the create itself, each within its deadline, after a rate-limit wait.
       maxAttemptMs: 3 * config.http.deadlineMs + config.rateLimitMaxWaitMs,
       now: () => this.clock.now(),
-      ...(overrides.idempotencyRecords ? { records: overrides.idempotencyRecords } : {}),
+      ...(records ? { records } : {}),
     });
     // Whatever a provider echoes back, these never leave adgraph (security/mask.ts).
     for (const login of config.adstat.logins) registerSecret(login.password);
@@ -65,6 +78,7 @@ export class Providers {
           cache: this.cache,
           ttl: config.cache,
           clock: this.clock,
+          ...(sharedTokens ? { sharedTokens } : {}),
           ...overrides.adstat,
           rateLimit: { ...config.adstatBudget, ...overrides.adstat?.rateLimit },
         }),
@@ -80,5 +94,6 @@ export class Providers {
 
   async close(): Promise<void> {
     await this.http.close();
+    await this.redis?.close();
   }
 }

@@ -7,6 +7,7 @@ import { GraphQLScalarType } from 'graphql';
 import { GraphQLUpload } from 'graphql-upload-minimal';
 import { ProviderError } from '../providers/errors.js';
 import { IdempotencyConflict, IdempotencyInProgress } from '../providers/idempotency.js';
+import { IdempotencyUnavailable } from '../providers/idempotency-records.js';
 import { WriteOutcomeUnknown } from '../providers/outcome.js';
 import { builder } from './builder.js';
 import { PROVIDER_LABEL } from './errors.js';
@@ -89,6 +90,18 @@ builder.objectType(IdempotencyInProgress, {
   }),
 });
 
+builder.objectType(IdempotencyUnavailable, {
+  name: 'IdempotencyUnavailable',
+  description:
+    'The shared idempotency records (Redis) cannot be reached. When `sent` is false nothing was sent: the create was refused rather than risk a duplicate; retry with the same key later.',
+  interfaces: [MutationErrorRef],
+  isTypeOf: (value) => value instanceof IdempotencyUnavailable,
+  fields: (t) => ({
+    sent: t.boolean({ description: 'Whether the request may have reached the provider (the records were lost during the create).', resolve: (e) => !e.beforeSending }),
+    retryAfterSeconds: t.int({ nullable: true, description: 'When to retry with the same key.', resolve: (e) => e.retryAfterSeconds }),
+  }),
+});
+
 const OutcomeUnknownReasonEnum = builder.enumType('OutcomeUnknownReason', {
   description: 'Why adgraph cannot tell whether a change was applied.',
   values: {
@@ -120,7 +133,7 @@ builder.objectType(WriteOutcomeUnknown, {
 });
 
 /** The errors every write can return. */
-export const WRITE_ERRORS = [ValidationFailure, ProviderError, IdempotencyConflict, IdempotencyInProgress, WriteOutcomeUnknown];
+export const WRITE_ERRORS = [ValidationFailure, ProviderError, IdempotencyConflict, IdempotencyInProgress, IdempotencyUnavailable, WriteOutcomeUnknown];
 
 export const RequestPreviewRef = builder.objectRef<{ method: string; path: string; body: unknown }>('RequestPreview').implement({
   description: 'The request adgraph would send to the provider (validateOnly), exactly as it would go, without credentials.',

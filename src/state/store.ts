@@ -47,6 +47,17 @@ export interface StateStore {
   usage(key: string, windowMs: number, nowMs: number): Promise<SlotUsage>;
   /** Forgets every value (not the ledger): for tests and operators. */
   clearValues(): Promise<void>;
+  /**
+   * Shared backends only: a short lock on a value key, so one replica reads upstream while the
+   * others wait for its answer ('busy': someone holds it; undefined: cannot lock now, go ahead).
+   */
+  lock?(key: string, ttlMs: number): Promise<StoreLock | 'busy' | undefined>;
+  /** Whether someone still holds the lock on the key. */
+  locked?(key: string): Promise<boolean>;
+}
+
+export interface StoreLock {
+  release(): Promise<void>;
 }
 
 interface ValueEntry {

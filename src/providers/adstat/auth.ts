@@ -33,6 +33,17 @@ function jwtExpiry(token: string): number | undefined {
   }
 }
 
+/** Tokens shared by replicas (state/redis.ts): a login's tokens and a lock so one replica logs in. */
+export interface SharedTokens {
+  read(login: string): Promise<{ access: string; expiresAt: number; refresh?: string } | undefined>;
+  write(login: string, token: { access: string; expiresAt: number; refresh?: string }): Promise<void>;
+  forget(login: string, access: string): Promise<void>;
+  lock(login: string, ttlMs: number): Promise<{ release(): Promise<void> } | 'busy' | undefined>;
+}
+
+/** How long a replica waits for another one's login before it logs in itself. */
+const SHARED_LOGIN_WAIT_MS = 5_000;
+
 export class AdstatSession {
   private access: Token | undefined;
   private refreshToken: string | undefined;
@@ -44,13 +55,14 @@ export class AdstatSession {
     private readonly http: HttpLayer,
     private readonly baseUrl: string,
     private readonly now: () => number = Date.now,
+    private readonly shared?: SharedTokens,
   ) {}
 
   /** A valid access token, logging in or refreshing first when needed. */
   async token(): Promise<string> {
     const access = this.access;
-    if (access && access.expiresAt - LIMITS.refreshMarginMs > this.now()) return access.value;
-    this.pending ??= this.renew().finally(() => {
+    if (access && this.valid(access.expiresAt)) return access.value;
+    this.pending ??= (this.shared ? this.renewShared(this.shared) : this.renew()).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
@@ -59,6 +71,38 @@ export class AdstatSession {
   /** The provider refused this access token (401): forget it so the next call renews. */
   invalidate(token: string): void {
     if (this.access?.value === token) this.access = undefined;
+    this.shared?.forget(this.login.id, token).catch(() => undefined);
+  }
+
+  private valid(expiresAt: number): boolean {
+    return expiresAt - LIMITS.refreshMarginMs > this.now();
+  }
+
+  /** Uses the replicas' token if valid; else one replica (holding the lock) renews while the others wait. */
+  private async renewShared(shared: SharedTokens): Promise<string> {
+    const giveUpAt = Date.now() + SHARED_LOGIN_WAIT_MS;
+    for (;;) {
+      const stored = await shared.read(this.login.id);
+      if (stored && this.valid(stored.expiresAt)) {
+        registerToken(`adstat:${this.login.id}:access`, stored.access);
+        if (stored.refresh) registerToken(`adstat:${this.login.id}:refresh`, stored.refresh);
+        this.access = { value: stored.access, expiresAt: stored.expiresAt };
+        this.refreshToken = stored.refresh ?? this.refreshToken;
+        return stored.access;
+      }
+      const lock = await shared.lock(this.login.id, SHARED_LOGIN_WAIT_MS);
+      if (lock !== 'busy' || Date.now() >= giveUpAt) {
+        try {
+          if (stored?.refresh) this.refreshToken = stored.refresh;
+          const value = await this.renew();
+          await shared.write(this.login.id, { access: value, expiresAt: this.access?.expiresAt ?? 0, ...(this.refreshToken ? { refresh: this.refreshToken } : {}) });
+          return value;
+        } finally {
+          if (lock && lock !== 'busy') await lock.release();
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   private async renew(): Promise<string> {

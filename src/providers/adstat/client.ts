@@ -24,7 +24,7 @@ import { clockFrom, type Clock } from '../clock.js';
 import { allPages, windowOverPages, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
-import { AdstatSession, statusError } from './auth.js';
+import { AdstatSession, statusError, type SharedTokens } from './auth.js';
 import {
   advertisementFromDetails,
   advertisementFromRow,
@@ -60,6 +60,8 @@ export interface AdstatClientOptions {
   now?: () => number;
   /** Time for the planner and the cache lifetimes (default: `now`, else the system clock). */
   clock?: Clock;
+  /** Tokens shared with other replicas (REDIS_URL), so the login logs in once for all of them. */
+  sharedTokens?: SharedTokens;
 }
 
 type Endpoint = { method: 'GET' | 'POST' | 'PUT'; path: string; host: 'client' | 'clientapi' };
@@ -105,7 +107,7 @@ export class AdstatClient {
   constructor(private readonly options: AdstatClientOptions) {
     this.id = options.login.id;
     this.clock = clockFrom(options.now, options.clock);
-    this.session = new AdstatSession(options.login, options.http, options.baseUrl, () => this.clock.now());
+    this.session = new AdstatSession(options.login, options.http, options.baseUrl, () => this.clock.now(), options.sharedTokens);
     this.planner = new QuotaPlanner(
       this.id,
       options.cache.store,

@@ -1,0 +1,250 @@
+/**
+ * Redis as the shared state (REDIS_URL): three adgraph replicas in this process, one simulator with
+ * AdStat's real budget and one real redis-server (Debian's package) on a free loopback port. Time
+ * is a hand-moved clock shared by the simulator and the replicas, so no test waits a minute.
+ */
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { Agent, request } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAdgraph, type Adgraph } from '../src/app.js';
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { captureLogs, setLogLevel } from '../src/log.js';
+import { RedisConnection, RedisStateStore } from '../src/state/redis.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js';
+import { manualClock, type ManualClock } from './helpers/clock.js';
+import { startRedis, type RedisServer } from './helpers/redis.js';
+
+const ADS = 'GET /api/v2/advertisement';
+const CREATE = 'POST /api/advertisement/telegram';
+const LOGIN = 'POST /api/v2/login';
+const START = Date.UTC(2026, 10, 18, 12, 0, 0);
+const RESULT = `__typename
+  ... on MutationError { message }
+  ... on IdempotencyUnavailable { sent retryAfterSeconds }
+  ... on AdvertisementWrite { advertisement { id providerId title } }`;
+type Result = { __typename: string; advertisement?: { providerId: string }; sent?: boolean } & Record<string, unknown>;
+
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+interface Replicas {
+  sandbox: Sandbox;
+  apps: Adgraph[];
+  clock: ManualClock | undefined;
+  start(): Promise<Adgraph>;
+  restart(index: number): Promise<void>;
+  gql<T = Record<string, unknown>>(app: Adgraph, query: string, variables?: Record<string, unknown>, dispatcher?: Agent): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  close(): Promise<void>;
+}
+
+let running: Replicas | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+async function replicas(options: { env?: Record<string, string>; clock?: ManualClock; sandbox?: SandboxOptions; tweak?: (c: Config) => Config; count?: number } = {}): Promise<Replicas> {
+  const clock = options.clock;
+  const sandbox = await startSandbox({ ...options.sandbox, adstat: { ...options.sandbox?.adstat, ...(clock ? { now: clock.now } : {}) } });
+  const base = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', REDIS_URL: redis.url, ...options.env });
+  const config = options.tweak ? options.tweak(base) : base;
+  const apps: Adgraph[] = [];
+  const start = () => startAdgraph(config, { sandboxInstance: sandbox, ...(clock ? { providers: { clock } } : {}) });
+  for (let i = 0; i < (options.count ?? 3); i++) apps.push(await start());
+  const r: Replicas = {
+    sandbox,
+    apps,
+    clock,
+    start,
+    async restart(index) {
+      await apps[index]!.close();
+      apps[index] = await start();
+    },
+    async gql(app, query, variables, dispatcher) {
+      const res = await request(`http://127.0.0.1:${app.server.port}/graphql`, {
+        method: 'POST',
+        ...(dispatcher ? { dispatcher } : {}),
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.body.json()) as never;
+    },
+    async close() {
+      for (const app of apps) await app.close();
+      await sandbox.close();
+      // Each test starts from an empty Redis.
+      const c = await RedisConnection.connect(redis.url).catch(() => undefined);
+      await c?.client.flushall();
+      await c?.close();
+    },
+  };
+  running = r;
+  return r;
+}
+
+function newAd(sandbox: Sandbox, extra: Record<string, unknown>) {
+  const state = sandbox.adstat.state;
+  const user = state.userByName('demo')!.id;
+  const cabinet = state.cabinetsOf(user).find((c) => c.mode === 'manual_labeling' && c.status === 'active')!;
+  const campaign = state.campaignsOf(user).find((c) => c.accountId === cabinet.accountId)!;
+  return {
+    campaignId: encodeGlobalID('AdstatCampaign', `demo:${campaign.id}`),
+    title: 'Shared state',
+    text: 'Our new channel about Telegram ads',
+    adType: 'TARGET_CHANNELS',
+    promoteUrl: 't.me/adgraph_news',
+    cpm: '2.50',
+    budget: '20',
+    targeting: { languages: ['en'], topics: [1, 2] },
+    erid: 'erid: 2VtzqwXYZ',
+    ...extra,
+  };
+}
+const adsTitled = (sandbox: Sandbox, title: string) => [...sandbox.adstat.state.ads.values()].filter((a) => a.title === title);
+const count = (sandbox: Sandbox, endpoint: string) => sandbox.adstat.server.controls.count(endpoint);
+const upstream429 = (r: Replicas) => r.apps.flatMap((a) => [...a.providers.adstat.values()].map((c) => c.planner.stats.upstream429)).reduce((a, b) => a + b, 0);
+
+describe('AdStat’s budget, shared by the replicas', () => {
+  it('60 distinct list reads spread over three replicas draw no 429 and at most 10 calls a minute on the path', async () => {
+    const clock = manualClock(START);
+    // Lists are not cached here, so every read needs its own call; reads may wait minutes (of the hand-moved clock) for a slot.
+    const r = await replicas({ clock, env: { ADGRAPH_CACHE_LIST_TTL_MS: '0' }, tweak: (c) => ({ ...c, rateLimitMaxWaitMs: 3_600_000, requestDeadlineMs: 600_000 }) });
+    const reads = Array.from({ length: 60 }, (_, i) =>
+      r.gql<{ advertisements: { nodes: { id: string }[] } }>(r.apps[i % 3]!, `{ advertisements(first: ${i + 1}, connectionId: "demo") { nodes { id } } }`),
+    );
+    let done = false;
+    const all = Promise.all(reads).finally(() => (done = true));
+    for (let step = 0; step < 400 && !done; step++) await clock.advance(5_000);
+    const answers = await all;
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    expect(answers.map((a, i) => a.data!.advertisements.nodes.length)).toEqual(answers.map((_, i) => i + 1));
+
+    const calls = r.sandbox.adstat.server.controls.log.filter((q) => q.endpoint === ADS).map((q) => q.at);
+    expect(calls.length).toBeGreaterThanOrEqual(60);
+    const busiest = Math.max(...calls.map((at) => calls.filter((t) => t > at - 60_000 && t <= at).length));
+    expect(busiest).toBeLessThanOrEqual(10);
+    expect(upstream429(r)).toBe(0);
+    // One login for all replicas: the tokens are shared too.
+    expect(count(r.sandbox, LOGIN)).toBe(1);
+  }, 120_000);
+
+  it('replicas reading the same cold key concurrently send it upstream once', async () => {
+    const r = await replicas();
+    r.sandbox.adstat.server.controls.addFault({ endpoint: ADS, times: 1, answerDelayMs: 300 });
+    const query = `{ advertisements(first: 5, connectionId: "demo") { nodes { id } } }`;
+    const answers = await Promise.all(r.apps.map((app) => r.gql(app, query)));
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    expect(new Set(answers.map((a) => JSON.stringify(a.data))).size).toBe(1);
+    expect(count(r.sandbox, ADS)).toBe(1);
+  });
+});
+
+describe('exactly-once creates across replicas', () => {
+  it('1,000 tries of one create with one key, spread over the replicas with one restarted in between, make exactly 1 create', async () => {
+    const r = await replicas();
+    const title = 'A thousand tries, three replicas';
+    const input = newAd(r.sandbox, { title, idempotencyKey: 'thousand-replicated' });
+    const query = `mutation($input: CreateAdvertisementInput!) { createAdvertisement(input: $input) { ${RESULT} } }`;
+    // The create is slow, so many tries arrive while it is in flight, and the restart happens then.
+    r.sandbox.adstat.server.controls.addFault({ endpoint: CREATE, times: 1, answerDelayMs: 500 });
+    const agent = new Agent({ connections: 32 });
+    try {
+      const send = (from: number, n: number) =>
+        Array.from({ length: n }, (_, i) => r.gql<{ createAdvertisement: Result }>(r.apps[(from + i) % 3]!, query, { input }, agent));
+      const first = send(0, 300);
+      while (count(r.sandbox, CREATE) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = send(1, 200).map((p) => p.catch(() => undefined));
+      // Replica 0 restarts while tries are in flight (its own finish first: graceful shutdown).
+      const restarted = r.restart(0);
+      const [before, during] = [await Promise.all(first), await Promise.all(second)];
+      await restarted;
+      const after = await Promise.all(send(0, 500));
+      const answered = [...before, ...during.filter((a): a is NonNullable<typeof a> => a !== undefined), ...after];
+      expect(answered.length).toBeGreaterThanOrEqual(800);
+      const outcomes = new Set(answered.map((a) => a.data?.createAdvertisement.advertisement?.providerId ?? a.data?.createAdvertisement.__typename ?? JSON.stringify(a.errors)));
+      expect([...outcomes]).toEqual([String(adsTitled(r.sandbox, title)[0]!.id)]);
+      expect(count(r.sandbox, CREATE)).toBe(1);
+      expect(adsTitled(r.sandbox, title)).toHaveLength(1);
+    } finally {
+      await agent.close();
+    }
+  }, 120_000);
+});
+
+describe('Redis lost while running', () => {
+  it('reads still answer (logged at WARN); a create with a key is refused with a typed error and nothing is sent', async () => {
+    const r = await replicas({ count: 2 });
+    const read = `{ advertisements(first: 5, connectionId: "demo") { nodes { id } } }`;
+    const before = await r.gql(r.apps[0]!, read);
+    expect(before.errors).toBeUndefined();
+
+    const lines: string[] = [];
+    const restore = captureLogs(lines);
+    setLogLevel('warn');
+    try {
+      await redis.stop();
+      const after = await r.gql(r.apps[1]!, read);
+      expect(after.errors, JSON.stringify(after.errors)).toBeUndefined();
+      expect(after.data).toEqual(before.data);
+      const creates = count(r.sandbox, CREATE);
+      const refused = await r.gql<{ createAdvertisement: Result }>(r.apps[0]!, `mutation($input: CreateAdvertisementInput!) { createAdvertisement(input: $input) { ${RESULT} } }`, {
+        input: newAd(r.sandbox, { title: 'While Redis is away', idempotencyKey: 'redis-away' }),
+      });
+      expect(refused.errors).toBeUndefined();
+      expect(refused.data!.createAdvertisement).toMatchObject({ __typename: 'IdempotencyUnavailable', sent: false });
+      expect(refused.data!.createAdvertisement.message).toMatch(/nothing was sent/);
+      expect(count(r.sandbox, CREATE)).toBe(creates);
+      expect(adsTitled(r.sandbox, 'While Redis is away')).toHaveLength(0);
+      expect(lines.some((l) => / WARN redis: shared state lost/.test(l))).toBe(true);
+    } finally {
+      restore();
+      setLogLevel('error');
+      await redis.start();
+    }
+  }, 60_000);
+});
+
+describe('configuration', () => {
+  it('Redis unreachable at start: a configuration error naming the URL, credentials masked', async () => {
+    const closed = redis.port === 1 ? 2 : 1;
+    const config = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', REDIS_URL: `redis://ops:hunter2-secret@127.0.0.1:${closed}/0` });
+    const error = await startAdgraph(config).then(
+      (app) => app.close().then(() => undefined),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toEqual([expect.stringContaining(`REDIS_URL: cannot connect to Redis at redis://***@127.0.0.1:${closed}/0`)]);
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('REDIS_URL must be a redis URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://user:hunter2@cache:6379' })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL with a host \(got "http:\/\/\*\*\*@cache:6379"\)/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379/app' })).toThrow(/REDIS_URL: the path must be a database number/);
+    expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache:6380/2' }).redisUrl).toBe('rediss://:pw@cache:6380/2');
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+  });
+});
+
+describe('values in Redis', () => {
+  it('come back as they were stored, dates as dates', async () => {
+    const connection = await RedisConnection.connect(redis.url);
+    try {
+      const store = new RedisStateStore(connection);
+      const value = { fetchedAt: 1, value: { createdAt: new Date(START), nested: [{ at: new Date(START + 1) }], n: null, s: 'x' } };
+      await store.set('t:1', value, 10_000);
+      const back = await store.get<typeof value>('t:1');
+      expect(back).toEqual(value);
+      expect(back!.value.createdAt).toBeInstanceOf(Date);
+      await store.deletePrefix('t:');
+      expect(await store.get('t:1')).toBeUndefined();
+    } finally {
+      await connection.close();
+    }
+  });
+});
