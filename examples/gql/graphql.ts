@@ -477,6 +477,8 @@ type MutationErrorFields_IdempotencyKeyInProgress_Fragment = { __typename: 'Idem
 
 type MutationErrorFields_IdempotencyKeyReused_Fragment = { __typename: 'IdempotencyKeyReused', key: string, message: string };
 
+type MutationErrorFields_IdempotencyUnavailable_Fragment = { __typename: 'IdempotencyUnavailable', message: string };
+
 type MutationErrorFields_OutcomeUnknown_Fragment = { __typename: 'OutcomeUnknown', reason: OutcomeUnknownReason, provider: Provider, account: string | null, sentAt: string, check: string | null, idempotencyKey: string | null, retryAfterSeconds: number | null, candidateProviderIds: Array<string>, message: string };
 
 type MutationErrorFields_ProviderFailure_Fragment = { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string };
@@ -486,6 +488,7 @@ type MutationErrorFields_ValidationError_Fragment = { __typename: 'ValidationErr
 export type MutationErrorFieldsFragment =
   | MutationErrorFields_IdempotencyKeyInProgress_Fragment
   | MutationErrorFields_IdempotencyKeyReused_Fragment
+  | MutationErrorFields_IdempotencyUnavailable_Fragment
   | MutationErrorFields_OutcomeUnknown_Fragment
   | MutationErrorFields_ProviderFailure_Fragment
   | MutationErrorFields_ValidationError_Fragment
@@ -502,6 +505,7 @@ export type PreviewAdvertisementMutation = { createAdvertisement:
     | { __typename: 'AdvertisementWrite', validateOnly: boolean, request: { method: string, path: string, body: unknown } }
     | { __typename: 'IdempotencyKeyInProgress', key: string, retryAfterSeconds: number | null, message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'IdempotencyUnavailable', message: string }
     | { __typename: 'OutcomeUnknown', reason: OutcomeUnknownReason, provider: Provider, account: string | null, sentAt: string, check: string | null, idempotencyKey: string | null, retryAfterSeconds: number | null, candidateProviderIds: Array<string>, message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
@@ -516,6 +520,7 @@ export type CreateAdvertisementMutation = { createAdvertisement:
     | { __typename: 'AdvertisementWrite', validateOnly: boolean, request: { method: string, path: string, body: unknown }, advertisement: { id: string, providerId: string, connectionId: string, title: string, text: string, adType: AdType, status: AdvertisementStatus, rawStatus: string, createdAt: string | null, statusUpdatedAt: string | null, campaignName: string, accountName: string, promotedObject: string, moderation: { status: AdvertisementStatus, nonEditableFields: Array<string> } | null, cpm: { amount: string, currency: string }, balance: { amount: string, currency: string } | null, statistics: { impressions: number, clicks: number, goals: number | null, conversions: number | null, ctr: number | null, cvr: number | null, spent: { amount: string, currency: string } } | null } | null }
     | { __typename: 'IdempotencyKeyInProgress', key: string, retryAfterSeconds: number | null, message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'IdempotencyUnavailable', message: string }
     | { __typename: 'OutcomeUnknown', reason: OutcomeUnknownReason, provider: Provider, account: string | null, sentAt: string, check: string | null, idempotencyKey: string | null, retryAfterSeconds: number | null, candidateProviderIds: Array<string>, message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
@@ -530,6 +535,7 @@ export type UpdateAdvertisementMutation = { updateAdvertisement:
     | { __typename: 'AdvertisementWrite', validateOnly: boolean, request: { method: string, path: string, body: unknown }, advertisement: { id: string, providerId: string, connectionId: string, title: string, text: string, adType: AdType, status: AdvertisementStatus, rawStatus: string, createdAt: string | null, statusUpdatedAt: string | null, campaignName: string, accountName: string, promotedObject: string, moderation: { status: AdvertisementStatus, nonEditableFields: Array<string> } | null, cpm: { amount: string, currency: string }, balance: { amount: string, currency: string } | null, statistics: { impressions: number, clicks: number, goals: number | null, conversions: number | null, ctr: number | null, cvr: number | null, spent: { amount: string, currency: string } } | null } | null }
     | { __typename: 'IdempotencyKeyInProgress', key: string, retryAfterSeconds: number | null, message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'IdempotencyUnavailable', message: string }
     | { __typename: 'OutcomeUnknown', reason: OutcomeUnknownReason, provider: Provider, account: string | null, sentAt: string, check: string | null, idempotencyKey: string | null, retryAfterSeconds: number | null, candidateProviderIds: Array<string>, message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ field: string, path: Array<string>, rule: string, message: string }> }
@@ -544,6 +550,7 @@ export type SetAdvertisementStatusMutationVariables = Exact<{
 export type SetAdvertisementStatusMutation = { setAdvertisementStatus:
     | { __typename: 'IdempotencyKeyInProgress', key: string, retryAfterSeconds: number | null, message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'IdempotencyUnavailable', message: string }
     | { __typename: 'OutcomeUnknown', reason: OutcomeUnknownReason, provider: Provider, account: string | null, sentAt: string, check: string | null, idempotencyKey: string | null, retryAfterSeconds: number | null, candidateProviderIds: Array<string>, message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'SetAdvertisementStatusPayload', succeeded: number, failed: number, results: Array<{ id: string, ok: boolean, error: { code: string, message: string } | null, advertisement: { id: string, status: AdvertisementStatus, rawStatus: string } | null }> }
@@ -558,6 +565,7 @@ export type CreateTonaiCampaignMutationVariables = Exact<{
 export type CreateTonaiCampaignMutation = { createTonaiCampaign:
     | { __typename: 'IdempotencyKeyInProgress', key: string, retryAfterSeconds: number | null, message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'IdempotencyUnavailable', message: string }
     | { __typename: 'OutcomeUnknown', reason: OutcomeUnknownReason, provider: Provider, account: string | null, sentAt: string, check: string | null, idempotencyKey: string | null, retryAfterSeconds: number | null, candidateProviderIds: Array<string>, message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'TonaiCampaignWrite', validateOnly: boolean, request: { method: string, path: string, body: unknown }, campaign: { __typename: 'TonaiCampaign', billingType: string, id: string, provider: Provider, providerId: string, connectionId: string, name: string, status: CampaignStatus, rawStatus: string, budget: { strategy: string, startTime: string | null, endTime: string | null, daily: { amount: string, currency: string }, total: { amount: string, currency: string } } | null, statistics: { impressions: number, clicks: number, goals: number | null, conversions: number | null, ctr: number | null, cvr: number | null, spent: { amount: string, currency: string } } | null } | null }
@@ -573,6 +581,7 @@ export type SetTonaiCampaignStatusMutationVariables = Exact<{
 export type SetTonaiCampaignStatusMutation = { setTonaiCampaignStatus:
     | { __typename: 'IdempotencyKeyInProgress', key: string, retryAfterSeconds: number | null, message: string }
     | { __typename: 'IdempotencyKeyReused', key: string, message: string }
+    | { __typename: 'IdempotencyUnavailable', message: string }
     | { __typename: 'OutcomeUnknown', reason: OutcomeUnknownReason, provider: Provider, account: string | null, sentAt: string, check: string | null, idempotencyKey: string | null, retryAfterSeconds: number | null, candidateProviderIds: Array<string>, message: string }
     | { __typename: 'ProviderFailure', code: ProviderErrorCode, provider: Provider, account: string | null, retryAfterSeconds: number | null, message: string }
     | { __typename: 'SetTonaiCampaignStatusPayload', succeeded: number, failed: number, results: Array<{ id: string, ok: boolean, error: { code: string, message: string } | null, campaign: { id: string, status: CampaignStatus, rawStatus: string } | null }> }
