@@ -117,6 +117,8 @@ function describeMutationError(e: MutationErrorFieldsFragment): string[] {
       return [`idempotency key "${e.key}" was used with other input: ${e.message}`];
     case 'IdempotencyKeyInProgress':
       return [`idempotency key "${e.key}" is still in progress${e.retryAfterSeconds != null ? ` — retry in ${e.retryAfterSeconds}s` : ''}`];
+    case 'IdempotencyUnavailable':
+      return [`${e.message}${e.sent ? '' : ' (nothing was sent)'}${e.retryAfterSeconds != null ? ` — retry with the same key in ${e.retryAfterSeconds}s` : ''}`];
     case 'OutcomeUnknown':
       // Not a failure: the change may have been applied. Say what to check; retrying is safe only with the key.
       return [
@@ -152,6 +154,7 @@ function printPreviewResult(label: string, result: PreviewAdvertisementMutation[
     case 'ProviderFailure':
     case 'IdempotencyKeyReused':
     case 'IdempotencyKeyInProgress':
+    case 'IdempotencyUnavailable':
     case 'OutcomeUnknown':
       for (const line of describeMutationError(result)) console.log(`  ${line}`);
       break;

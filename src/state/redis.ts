@@ -81,18 +81,16 @@ const COMMAND_TIMEOUT_MS = 1_000;
 
 /** One ioredis connection and whether it is usable now. */
 export class RedisConnection {
-  private healthy = true;
+  /** Whether the loss was logged (so it is logged once, and the recovery once). */
+  private degraded = false;
   private closing = false;
 
   private constructor(
     readonly client: Redis & Scripts,
     readonly url: string,
   ) {
-    client.on('ready', () => {
-      if (!this.healthy) log.warn('redis: connection back; shared state in use again', { url: this.url });
-      this.healthy = true;
-    });
-    client.on('close', () => this.lost());
+    client.on('ready', () => this.ok());
+    client.on('close', () => this.failed('connection closed'));
     // Errors come with a close or a failed command; both are handled, so none is unhandled.
     client.on('error', () => undefined);
   }
@@ -134,13 +132,27 @@ export class RedisConnection {
     return new RedisConnection(client, masked);
   }
 
+  /** Connected now (ioredis reconnects by itself; while it does, nothing is queued). */
   get usable(): boolean {
-    return this.healthy && this.client.status === 'ready';
+    return this.client.status === 'ready';
   }
 
-  /** A command failed: treat the connection as lost until ioredis reports it ready again. */
-  failed(what: string, error: unknown): void {
-    this.lost(what, error);
+  /** A command answered: if the loss was logged, log the recovery. */
+  ok(): void {
+    if (!this.degraded || this.closing) return;
+    this.degraded = false;
+    log.warn('redis: shared state in use again', { url: this.url });
+  }
+
+  /** A command failed or the connection closed: logged once per loss, at WARN. */
+  failed(what: string, error?: unknown): void {
+    if (this.closing || this.degraded) return;
+    this.degraded = true;
+    log.warn('redis: shared state lost; reads use this replica’s memory, creates with an idempotency key are refused', {
+      url: this.url,
+      during: what,
+      ...(error ? { error: maskUrlCredentials(error instanceof Error ? error.message : String(error)) } : {}),
+    });
   }
 
   /** Takes the lock `name` for `ttlMs` unless someone holds it; undefined when Redis cannot say. */
@@ -180,16 +192,6 @@ export class RedisConnection {
       this.client.disconnect();
     }
   }
-
-  private lost(what?: string, error?: unknown): void {
-    if (this.closing || !this.healthy) return;
-    this.healthy = false;
-    log.warn('redis: shared state lost; reads use this replica’s memory, creates with an idempotency key are refused', {
-      url: this.url,
-      ...(what ? { during: what } : {}),
-      ...(error ? { error: maskUrlCredentials(error instanceof Error ? error.message : String(error)) } : {}),
-    });
-  }
 }
 
 /**
@@ -209,7 +211,9 @@ export class RedisStateStore implements StateStore {
   private async shared<R>(what: string, op: (client: RedisConnection['client']) => Promise<R>, fallback: () => Promise<R>): Promise<R> {
     if (!this.redis.usable) return fallback();
     try {
-      return await op(this.redis.client);
+      const result = await op(this.redis.client);
+      this.redis.ok();
+      return result;
     } catch (error) {
       this.redis.failed(what, error);
       return fallback();
@@ -309,7 +313,9 @@ export class RedisIdempotencyRecords implements IdempotencyRecords {
   private async call<R>(what: string, beforeSending: boolean, op: (client: RedisConnection['client']) => Promise<R>): Promise<R> {
     if (!this.redis.usable) throw new IdempotencyUnavailable(beforeSending);
     try {
-      return await op(this.redis.client);
+      const result = await op(this.redis.client);
+      this.redis.ok();
+      return result;
     } catch (error) {
       this.redis.failed(what, error);
       throw new IdempotencyUnavailable(beforeSending, { cause: error });
