@@ -77,7 +77,7 @@ interface Scripts {
 }
 
 /** Keeps every command short: a Redis that hangs must degrade reads, not stall them. */
-const COMMAND_TIMEOUT_MS = 1_000;
+const COMMAND_TIMEOUT_MS = 2_000;
 
 /** One ioredis connection and whether it is usable now. */
 export class RedisConnection {
@@ -209,14 +209,19 @@ export class RedisStateStore implements StateStore {
   }
 
   private async shared<R>(what: string, op: (client: RedisConnection['client']) => Promise<R>, fallback: () => Promise<R>): Promise<R> {
-    if (!this.redis.usable) return fallback();
-    try {
-      const result = await op(this.redis.client);
-      this.redis.ok();
-      return result;
-    } catch (error) {
-      this.redis.failed(what, error);
-      return fallback();
+    for (let attempt = 0; ; attempt++) {
+      if (!this.redis.usable) return fallback();
+      try {
+        const result = await op(this.redis.client);
+        this.redis.ok();
+        return result;
+      } catch (error) {
+        // Still connected: a late reply (a busy event loop fires the command timeout first) is worth
+        // one more try before this replica answers from its own memory (and its own ledger).
+        if (attempt === 0 && this.redis.usable) continue;
+        this.redis.failed(what, error);
+        return fallback();
+      }
     }
   }
 

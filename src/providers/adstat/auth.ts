@@ -81,18 +81,24 @@ export class AdstatSession {
   /** Uses the replicas' token if valid; else one replica (holding the lock) renews while the others wait. */
   private async renewShared(shared: SharedTokens): Promise<string> {
     const giveUpAt = Date.now() + SHARED_LOGIN_WAIT_MS;
+    const adopt = (stored: Awaited<ReturnType<SharedTokens['read']>>): string | undefined => {
+      if (!stored || !this.valid(stored.expiresAt)) return undefined;
+      registerToken(`adstat:${this.login.id}:access`, stored.access);
+      if (stored.refresh) registerToken(`adstat:${this.login.id}:refresh`, stored.refresh);
+      this.access = { value: stored.access, expiresAt: stored.expiresAt };
+      this.refreshToken = stored.refresh ?? this.refreshToken;
+      return stored.access;
+    };
     for (;;) {
-      const stored = await shared.read(this.login.id);
-      if (stored && this.valid(stored.expiresAt)) {
-        registerToken(`adstat:${this.login.id}:access`, stored.access);
-        if (stored.refresh) registerToken(`adstat:${this.login.id}:refresh`, stored.refresh);
-        this.access = { value: stored.access, expiresAt: stored.expiresAt };
-        this.refreshToken = stored.refresh ?? this.refreshToken;
-        return stored.access;
-      }
+      const seen = adopt(await shared.read(this.login.id));
+      if (seen) return seen;
       const lock = await shared.lock(this.login.id, SHARED_LOGIN_WAIT_MS);
       if (lock !== 'busy' || Date.now() >= giveUpAt) {
         try {
+          // Read again under the lock: the previous holder may have finished just before we took it.
+          const stored = await shared.read(this.login.id);
+          const fresh = adopt(stored);
+          if (fresh) return fresh;
           if (stored?.refresh) this.refreshToken = stored.refresh;
           const value = await this.renew();
           await shared.write(this.login.id, { access: value, expiresAt: this.access?.expiresAt ?? 0, ...(this.refreshToken ? { refresh: this.refreshToken } : {}) });
