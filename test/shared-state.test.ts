@@ -218,7 +218,8 @@ describe('Redis lost while running', () => {
       expect(refused.data!.createAdvertisement.message).toMatch(/nothing was sent/);
       expect(count(r.sandbox, CREATE)).toBe(creates);
       expect(adsTitled(r.sandbox, 'While Redis is away')).toHaveLength(0);
-      expect(lines.some((l) => / WARN redis: shared state lost/.test(l))).toBe(true);
+      const logged = lines.map((l) => JSON.parse(l) as { level?: string; msg?: string; url?: string });
+      expect(logged).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/^redis: shared state lost/), url: redis.url }));
     } finally {
       restore();
       setLogLevel('error');
