@@ -42,12 +42,24 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
   }
 }
 
+/**
+ * Redis runs on the real clock: when the suite runs under faketime (.ci/run does once), libfaketime
+ * is preloaded into every child, and redis-server hangs in it at start (recursive clock_gettime).
+ * The server's clock is not the code under test, so it gets an environment without the preload.
+ */
+function serverEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name === 'LD_PRELOAD' || name.startsWith('FAKETIME') || name === 'DONT_FAKE_MONOTONIC') delete env[name];
+  return env;
+}
+
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
       stdio: 'ignore',
+      env: serverEnv(),
     });
     await waitForPort(port);
   };
