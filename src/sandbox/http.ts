@@ -313,16 +313,7 @@ function trickle(res: ServerResponse, answer: SimResponse, bytesPerSecond: numbe
 
 function send(res: ServerResponse, answer: SimResponse): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string> = { ...answer.headers };
-  let payload = '';
-  if (answer.rawBody !== undefined) {
-    payload = answer.rawBody;
-    headers['content-type'] ??= 'application/json';
-  } else if (answer.body !== undefined) {
-    payload = JSON.stringify(answer.body);
-    headers['content-type'] ??= 'application/json';
-  }
-  headers['content-length'] = String(Buffer.byteLength(payload));
+  const { headers, payload } = payloadOf(answer);
   res.writeHead(answer.status, headers);
   res.end(payload);
 }
