@@ -2,17 +2,17 @@
  * Observability overhead: cache-hit dashboard throughput with metrics, logs and tracing on, as a
  * ratio to all off, measured in the same run.
  *
- *   npx tsx bench/overhead.ts [--rounds=6] [--seconds=3] [--concurrency=8] [--on=metrics,logs,traces] [--queries=reference,page]
+ *   npx tsx bench/overhead.ts [--rounds=6] [--seconds=3] [--concurrency=8] [--scrape-every=15] [--on=metrics,logs,traces] [--queries=reference,page]
  *
  * Two adgraph processes (`src/main.ts`, sandbox mode, caches that outlive the run so every query is
  * a cache hit): "off" (LOG_LEVEL=warn, no metrics served, no OTLP endpoint) and "on" (LOG_LEVEL=info
- * with its access lines written to a file, /metrics served and scraped once a second, spans exported
+ * with its access lines written to a file, /metrics served and scraped every `--scrape-every` seconds, spans exported
  * to an OTLP receiver in this process that discards them unparsed). Separate processes because the OpenTelemetry SDK and the log
  * level are process-wide. Rounds alternate between the two, so drift on a shared machine falls on
  * both alike. Figures only; nothing asserts a time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, statSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,16 +117,38 @@ async function query(agent: Agent, url: string, body: string): Promise<void> {
   if (res.statusCode !== 200 || text.includes('"errors"')) throw new Error(`dashboard query failed: HTTP ${res.statusCode} ${text.slice(0, 300)}`);
 }
 
-/** Requests completed in `seconds` with `concurrency` clients in a loop. */
-async function round(child: Child, body: string, seconds: number, concurrency: number, scrape: boolean): Promise<number> {
+/**
+ * CPU seconds a process has used (user + system, from /proc; Linux only, else undefined). Beside
+ * throughput because on a shared machine another job's load lowers both servers' throughput
+ * unevenly between rounds, while the CPU one request costs the server moves much less.
+ */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpuSeconds(pid: number | undefined): number | undefined {
+  const path = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(path)) return undefined;
+  // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+interface RoundFigures {
+  perSecond: number;
+  /** Server CPU per request in ms, when /proc tells. */
+  cpuMs: number | undefined;
+}
+
+/** Requests completed in `seconds` with `concurrency` clients in a loop, and the server's CPU per request. */
+async function round(child: Child, body: string, seconds: number, concurrency: number): Promise<RoundFigures> {
+  const cpuBefore = cpuSeconds(child.process.pid);
   const agent = new Agent({ connections: concurrency });
   const end = performance.now() + seconds * 1000;
   let done = 0;
-  const scraper = scrape
-    ? setInterval(() => {
-        void request(`${child.base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.body.dump());
-      }, 1000)
-    : undefined;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
@@ -135,9 +157,10 @@ async function round(child: Child, body: string, seconds: number, concurrency: n
       }
     }),
   );
-  clearInterval(scraper);
   await agent.close();
-  return done / seconds;
+  const cpuAfter = cpuSeconds(child.process.pid);
+  const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined && done > 0 ? ((cpuAfter - cpuBefore) * 1000) / done : undefined;
+  return { perSecond: done / seconds, cpuMs };
 }
 
 function list(argv: string[], name: string, all: readonly string[]): string[] {
@@ -162,7 +185,14 @@ export async function main(argv: string[]): Promise<void> {
     ...(enabled.includes('metrics') ? { ADGRAPH_METRICS_TOKEN: TOKEN } : {}),
     ...(enabled.includes('traces') ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } : {}),
   });
-  const scrapeOn = enabled.includes('metrics');
+  // A scraper as Prometheus would be (15 s is a common interval; its default is a minute), running
+  // through the whole run so its cost falls on "on" rounds in proportion to their share of the time.
+  const scrapeEvery = arg(argv, 'scrape-every', 15);
+  const scraper = enabled.includes('metrics')
+    ? setInterval(() => {
+        void request(`${on.base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.body.dump(), () => undefined);
+      }, scrapeEvery * 1000)
+    : undefined;
   const queries = (
     [
       ['reference', 'reference dashboard (500 ads, 100 campaigns)', dashboardQuery('list')],
@@ -177,27 +207,37 @@ export async function main(argv: string[]): Promise<void> {
       // Warm: fill both caches and let the JIT settle.
       for (const child of [off, on]) {
         await query(new Agent(), child.url, body);
-        await round(child, body, 1, concurrency, false);
+        await round(child, body, 1, concurrency);
       }
-      const figures = { off: [] as number[], on: [] as number[] };
+      const figures = { off: [] as RoundFigures[], on: [] as RoundFigures[] };
       for (let r = 0; r < rounds; r++) {
         const order = r % 2 === 0 ? [off, on] : [on, off];
-        for (const child of order) figures[child.name as 'off' | 'on'].push(await round(child, body, seconds, concurrency, scrapeOn && child === on));
+        for (const child of order) figures[child.name as 'off' | 'on'].push(await round(child, body, seconds, concurrency));
       }
-      const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const total = (xs: RoundFigures[]) => xs.reduce((a, b) => a + b.perSecond, 0);
       const ratio = total(figures.on) / total(figures.off);
-      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}\n`);
+      const cpu = (f: RoundFigures) => (f.cpuMs === undefined ? '-' : f.cpuMs.toFixed(2));
+      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}${scraper ? ` (/metrics scraped every ${scrapeEvery} s)` : ''}\n`);
       printTable(
-        ['round', 'off (req/s)', 'on (req/s)', 'on/off'],
-        figures.off.map((o, i) => [String(i + 1), o.toFixed(1), figures.on[i]!.toFixed(1), (figures.on[i]! / o).toFixed(3)]),
+        ['round', 'off (req/s)', 'on (req/s)', 'on/off', 'off CPU ms/req', 'on CPU ms/req', 'CPU off/on'],
+        figures.off.map((o, i) => {
+          const n = figures.on[i]!;
+          return [String(i + 1), o.perSecond.toFixed(1), n.perSecond.toFixed(1), (n.perSecond / o.perSecond).toFixed(3), cpu(o), cpu(n), o.cpuMs && n.cpuMs ? (o.cpuMs / n.cpuMs).toFixed(3) : '-'];
+        }),
       );
       console.log(`\n  throughput ratio on/off: ${ratio.toFixed(3)} (goal >= 0.9)`);
+      const cpuRatios = figures.off.flatMap((o, i) => (o.cpuMs && figures.on[i]!.cpuMs ? [o.cpuMs / figures.on[i]!.cpuMs!] : [])).sort((a, b) => a - b);
+      if (cpuRatios.length > 0) {
+        const median = cpuRatios[Math.floor(cpuRatios.length / 2)]!;
+        console.log(`  CPU per request, off/on (what throughput would be on an idle machine): min ${cpuRatios[0]!.toFixed(3)}, median ${median.toFixed(3)}, max ${cpuRatios[cpuRatios.length - 1]!.toFixed(3)}`);
+      }
     }
     const exported = receiver.exports();
     console.log(
       `\n  "on" wrote ${(on.logBytes() / 1024).toFixed(0)} KiB of log lines and made ${exported.requests} OTLP exports (${(exported.bytes / 1024).toFixed(0)} KiB); "off" wrote ${(off.logBytes() / 1024).toFixed(0)} KiB`,
     );
   } finally {
+    clearInterval(scraper);
     for (const child of [off, on]) child.process.kill('SIGTERM');
     await Promise.all([off, on].map((c) => new Promise((r) => (c.process.exitCode !== null ? r(null) : c.process.once('exit', r)))));
     receiver.server.closeAllConnections();

@@ -9,6 +9,7 @@
  */
 import { context, propagation, ROOT_CONTEXT, trace, type Context, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import type { IncomingHttpHeaders } from 'node:http';
+import { RequestScopeContextManager } from './request-scope.js';
 
 export interface TracingConfig {
   /** OTLP base URL (traces go to `<endpoint>/v1/traces`), or undefined for no tracing. */
@@ -61,6 +62,10 @@ export async function startTracing(config: TracingConfig): Promise<Tracing> {
       serviceName: config.serviceName,
       autoDetectResources: false,
       spanProcessors: [processor],
+      contextManager: new RequestScopeContextManager(),
+      // Metrics are Prometheus at /metrics; without this the SDK would also push OTLP metrics (the
+      // undici instrumentation's histograms) to the trace endpoint every minute.
+      metricReaders: [],
       // Only requests made inside an adgraph span (an upstream call): not a test's or a tool's own.
       instrumentations: [new UndiciInstrumentation({ requireParentforSpans: true })],
     });
