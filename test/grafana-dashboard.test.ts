@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './helpers/harness.js';
 import { scrape, type Scrape } from './helpers/metrics.js';
+import { startRedis, type RedisServer } from './helpers/redis.js';
 
 const TOKEN = 'dashboard-test-token-42';
 const PROMQL_WORDS = new Set([
@@ -41,11 +42,14 @@ function exported(s: Scrape, name: string): boolean {
 }
 
 let h: Harness;
+let redis: RedisServer;
 let metrics: Scrape;
 const dashboard = JSON.parse(readFileSync(resolve(import.meta.dirname, '../docs/grafana/adgraph.json'), 'utf8')) as { panels: Panel[] };
 
 beforeAll(async () => {
-  h = await startHarness({ env: { ADGRAPH_METRICS_TOKEN: TOKEN, ADGRAPH_STARTUP_CHECKS: '1' } });
+  // With the Redis state store, so its series (the Redis panel) are exported too.
+  redis = await startRedis();
+  h = await startHarness({ env: { ADGRAPH_METRICS_TOKEN: TOKEN, ADGRAPH_STARTUP_CHECKS: '1', REDIS_URL: redis.url } });
   await h.app.observability.runStartupChecks();
   // Traffic that makes every series appear: reads (calls, then cache hits), a 429, a refused document, a retried 503.
   const q = '{ accounts { id } advertisements(first: 3, connectionId: "demo") { edges { node { id } } } tonai: campaigns(first: 3, provider: TONAI) { edges { node { id } } } }';
@@ -60,7 +64,8 @@ beforeAll(async () => {
   metrics = await scrape(`http://127.0.0.1:${h.app.server.port}/metrics`, TOKEN);
 });
 afterAll(async () => {
-  await h.close();
+  await h?.close();
+  await redis?.stop();
 });
 
 describe('Grafana dashboard', () => {

@@ -228,6 +228,60 @@ describe('Redis lost while running', () => {
   }, 60_000);
 });
 
+describe('Redis in readiness and metrics', () => {
+  const TOKEN = 'shared-state-scrape-token';
+  async function get(app: Adgraph, path: string): Promise<{ status: number; text: string }> {
+    const res = await request(`http://127.0.0.1:${app.server.port}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    return { status: res.statusCode, text: await res.body.text() };
+  }
+  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  const metric = (text: string, line: RegExp) => Number(text.split('\n').find((l) => line.test(l))?.split(' ').pop());
+
+  it('/ready names Redis while it is lost and turns ready when it is back; /metrics says connected and counts the loss', async () => {
+    const r = await replicas({ count: 1, env: { ADGRAPH_METRICS_TOKEN: TOKEN, ADGRAPH_STARTUP_CHECKS: '0' } });
+    const app = r.apps[0]!;
+    const ready = await until('ready', async () => {
+      const answer = await get(app, '/ready');
+      return answer.status === 200 ? (JSON.parse(answer.text) as { checks: { kind: string; id: string; state: string }[] }) : undefined;
+    });
+    expect(ready.checks).toContainEqual(expect.objectContaining({ kind: 'redis', id: redis.url, state: 'ok' }));
+    const before = await get(app, '/metrics');
+    expect(metric(before.text, /^adgraph_redis_connected /)).toBe(1);
+    expect(metric(before.text, /^adgraph_redis_events_total\{event="connection_lost"\}/)).toBe(0);
+
+    setLogLevel('error');
+    await redis.stop();
+    try {
+      const lost = await until('not ready', async () => {
+        const answer = await get(app, '/ready');
+        return answer.status === 503 ? (JSON.parse(answer.text) as { status: string; notReady: string[] }) : undefined;
+      });
+      expect(lost.status).toBe('not-ready');
+      expect(lost.notReady).toEqual([expect.stringMatching(new RegExp(`^redis "${redis.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}": `))]);
+      const during = await get(app, '/metrics');
+      expect(metric(during.text, /^adgraph_redis_connected /)).toBe(0);
+      expect(metric(during.text, /^adgraph_redis_events_total\{event="connection_lost"\}/)).toBe(1);
+      // Reads still answer, from this replica's memory, and say so in the counts.
+      const read = await r.gql(app, `{ advertisements(first: 5, connectionId: "demo") { nodes { id } } }`);
+      expect(read.errors, JSON.stringify(read.errors)).toBeUndefined();
+      expect(metric((await get(app, '/metrics')).text, /^adgraph_redis_events_total\{event="local_fallback"\}/)).toBeGreaterThan(0);
+    } finally {
+      await redis.start();
+    }
+    // Back without waiting for the back-off of a failed check: the reconnect itself triggers one.
+    await until('ready again', async () => ((await get(app, '/ready')).status === 200 ? true : undefined));
+    expect(metric((await get(app, '/metrics')).text, /^adgraph_redis_connected /)).toBe(1);
+  }, 60_000);
+});
+
 describe('configuration', () => {
   it('Redis unreachable at start: a configuration error naming the URL, credentials masked', async () => {
     const closed = redis.port === 1 ? 2 : 1;

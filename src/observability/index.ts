@@ -183,6 +183,13 @@ export class Observability {
   }
 
   private registerChecks(providers: Providers): void {
+    const redis = providers.redis;
+    if (redis) {
+      // Without Redis a replica still reads (from its own memory) but spends AdStat's budget alone and
+      // refuses keyed creates: not ready. Checked at start and live from the connection's events.
+      this.readiness.register({ kind: 'redis', id: redis.url, run: () => redis.check() });
+      redis.onStateChange((up) => (up ? this.readiness.recheck('redis', redis.url) : this.readiness.noteFailure('redis', redis.url, 'the connection to Redis was lost')));
+    }
     if (!this.config.startupChecks) return;
     for (const client of providers.adstat.values()) {
       // A login (or the token already held): the check that the username and password work.
@@ -246,6 +253,23 @@ export class Observability {
           ];
         }),
     );
+    const redis = providers.redis;
+    if (redis) {
+      m.mirroredGauge({ name: 'adgraph_redis_connected', help: 'Whether the Redis shared state is connected now (1) or not (0).' }, () => [[{}, redis.usable ? 1 : 0]]);
+      m.mirroredCounter(
+        {
+          name: 'adgraph_redis_events_total',
+          help: 'Redis trouble: connection_lost, command_failed, local_fallback (a store operation answered from this replica\'s memory), record_refused (an idempotency record could not be read or written).',
+          labelNames: ['event'] as const,
+        },
+        () => [
+          [{ event: 'connection_lost' }, redis.stats.connectionsLost],
+          [{ event: 'command_failed' }, redis.stats.commandsFailed],
+          [{ event: 'local_fallback' }, redis.stats.localFallbacks],
+          [{ event: 'record_refused' }, redis.stats.recordsRefused],
+        ],
+      );
+    }
     m.mirroredCounter({ name: 'adgraph_idempotency_replays_total', help: 'Creates answered from an earlier attempt with the same idempotency key.' }, () => [[{}, providers.idempotency.replays]]);
     m.mirroredGauge({ name: 'adgraph_ready', help: 'Readiness checks: 1 ok, 0 failing or not yet checked, per check kind and id.', labelNames: ['check', 'id'] as const }, () =>
       this.readiness.report().checks.map((c) => [{ check: c.kind, id: c.id }, c.state === 'ok' ? 1 : 0]),

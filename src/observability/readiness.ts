@@ -81,6 +81,15 @@ export class Readiness {
     this.schedule(entry);
   }
 
+  /** The dependency says it is back (e.g. Redis reconnected): check it now instead of at the next back-off. */
+  recheck(kind: string, id: string): void {
+    const entry = this.entries.get(`${kind}:${id}`);
+    if (!entry || this.closed) return;
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    void this.run(entry);
+  }
+
   report(): ReadinessReport {
     const checks = [...this.entries.values()].map((e): CheckReport => ({
       kind: e.check.kind,

@@ -79,18 +79,41 @@ interface Scripts {
 /** Keeps every command short: a Redis that hangs must degrade reads, not stall them. */
 const COMMAND_TIMEOUT_MS = 2_000;
 
+/** What went wrong with Redis, counted for `/metrics` (src/observability reads it at scrape time). */
+export interface RedisStats {
+  /** The connection closed while adgraph was not shutting down. */
+  connectionsLost: number;
+  /** Commands that failed or timed out while connected. */
+  commandsFailed: number;
+  /** Store operations answered from this replica's memory because Redis could not answer. */
+  localFallbacks: number;
+  /** Idempotency-record operations refused (IdempotencyUnavailable) because Redis could not answer. */
+  recordsRefused: number;
+}
+
 /** One ioredis connection and whether it is usable now. */
 export class RedisConnection {
   /** Whether the loss was logged (so it is logged once, and the recovery once). */
   private degraded = false;
   private closing = false;
+  readonly stats: RedisStats = { connectionsLost: 0, commandsFailed: 0, localFallbacks: 0, recordsRefused: 0 };
+  /** Told when the connection is lost and when it is ready again (readiness, src/observability). */
+  private readonly listeners: ((up: boolean) => void)[] = [];
 
   private constructor(
     readonly client: Redis & Scripts,
     readonly url: string,
   ) {
-    client.on('ready', () => this.ok());
-    client.on('close', () => this.failed('connection closed'));
+    client.on('ready', () => {
+      this.ok();
+      this.tell(true);
+    });
+    client.on('close', () => {
+      if (this.closing) return;
+      this.stats.connectionsLost += 1;
+      this.failed('connection closed');
+      this.tell(false);
+    });
     // Errors come with a close or a failed command; both are handled, so none is unhandled.
     client.on('error', () => undefined);
   }
@@ -130,6 +153,25 @@ export class RedisConnection {
     client.defineCommand('adgraphRecordCas', { numberOfKeys: 1, lua: RECORD_CAS });
     client.defineCommand('adgraphUnlock', { numberOfKeys: 1, lua: UNLOCK });
     return new RedisConnection(client, masked);
+  }
+
+  /** Calls `listener(false)` when the connection is lost and `listener(true)` when it is back. */
+  onStateChange(listener: (up: boolean) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private tell(up: boolean): void {
+    for (const listener of this.listeners) listener(up);
+  }
+
+  /** Answers when Redis does (the readiness check); rejects saying why, without the URL's credentials. */
+  async check(): Promise<void> {
+    if (!this.usable) throw new Error(`not connected to Redis (${this.client.status})`);
+    try {
+      await this.client.ping();
+    } catch (error) {
+      throw new Error(`Redis did not answer a PING (${maskUrlCredentials(error instanceof Error ? error.message : String(error))})`);
+    }
   }
 
   /** Connected now (ioredis reconnects by itself; while it does, nothing is queued). */
@@ -210,16 +252,21 @@ export class RedisStateStore implements StateStore {
 
   private async shared<R>(what: string, op: (client: RedisConnection['client']) => Promise<R>, fallback: () => Promise<R>): Promise<R> {
     for (let attempt = 0; ; attempt++) {
-      if (!this.redis.usable) return fallback();
+      if (!this.redis.usable) {
+        this.redis.stats.localFallbacks += 1;
+        return fallback();
+      }
       try {
         const result = await op(this.redis.client);
         this.redis.ok();
         return result;
       } catch (error) {
+        this.redis.stats.commandsFailed += 1;
         // Still connected: a late reply (a busy event loop fires the command timeout first) is worth
         // one more try before this replica answers from its own memory (and its own ledger).
         if (attempt === 0 && this.redis.usable) continue;
         this.redis.failed(what, error);
+        this.redis.stats.localFallbacks += 1;
         return fallback();
       }
     }
@@ -316,12 +363,17 @@ export class RedisIdempotencyRecords implements IdempotencyRecords {
   constructor(private readonly redis: RedisConnection) {}
 
   private async call<R>(what: string, beforeSending: boolean, op: (client: RedisConnection['client']) => Promise<R>): Promise<R> {
-    if (!this.redis.usable) throw new IdempotencyUnavailable(beforeSending);
+    if (!this.redis.usable) {
+      this.redis.stats.recordsRefused += 1;
+      throw new IdempotencyUnavailable(beforeSending);
+    }
     try {
       const result = await op(this.redis.client);
       this.redis.ok();
       return result;
     } catch (error) {
+      this.redis.stats.commandsFailed += 1;
+      this.redis.stats.recordsRefused += 1;
       this.redis.failed(what, error);
       throw new IdempotencyUnavailable(beforeSending, { cause: error });
     }
