@@ -48,17 +48,34 @@ export function allAdRows(ctx: Context, client: AdstatClient, filter: Advertisem
   });
 }
 
+/** The row of an ad, when this request already holds it (no promise: see `fromRow`). */
+function heldRow(ad: AdRef, ctx: Context): AdvertisementSummary | undefined {
+  return ad.row ?? ctx.seen.advertisements.get(adKey(ad));
+}
+
 /** The row of an ad known only by id or details: from this request's lists, else the full list. */
-async function rowOf(ad: AdRef, ctx: Context): Promise<AdvertisementSummary | null> {
-  if (ad.row) return ad.row;
-  const seen = ctx.seen.advertisements.get(adKey(ad));
-  if (seen) return seen;
+async function listedRow(ad: AdRef, ctx: Context): Promise<AdvertisementSummary | null> {
   const rows = await allAdRows(ctx, adstatClient(ctx, ad.connectionId), ALL_ADS);
   return rows.find((r) => r.id === ad.id) ?? null;
 }
 
+/**
+ * A list-only field: synchronous when the row is held (a list page holds 500 of them, and a promise
+ * per field per row was a tenth of a page's CPU), from the login's full list otherwise.
+ */
+function fromRow<T>(ad: AdRef, ctx: Context, pick: (r: AdvertisementSummary) => T): T | null | Promise<T | null> {
+  const row = heldRow(ad, ctx);
+  if (row) return pick(row) ?? null;
+  return listedRow(ad, ctx).then((r) => (r ? (pick(r) ?? null) : null));
+}
+
 async function detailsOf(ad: AdRef, ctx: Context): Promise<AdvertisementDetails> {
   return ad.details ?? ctx.loaders.adstatDetails.load(adKey(ad));
+}
+
+/** A details-only field: synchronous when the ad already holds its details (reached by id). */
+function fromDetails<T>(ad: AdRef, ctx: Context, pick: (d: AdvertisementDetails) => T): T | Promise<T> {
+  return ad.details ? pick(ad.details) : ctx.loaders.adstatDetails.load(adKey(ad)).then(pick);
 }
 
 /** Loads an ad by key for `node`: a row this request has seen, else its details (which prove it exists). */
@@ -262,12 +279,15 @@ const AdPixelEventRef = builder.objectRef<NonNullable<Details['pixelEvent']>>('A
 
 export const AdvertisementRef = builder.objectRef<AdRef>('Advertisement');
 
-/** Field from the row when the ad came from a list, else from details (always one of the two). */
-async function either<T>(ad: AdRef, ctx: Context, fromRow: (r: AdvertisementSummary) => T, fromDetails: (d: AdvertisementDetails) => T): Promise<T> {
-  if (ad.row) return fromRow(ad.row);
-  const seen = ctx.seen.advertisements.get(adKey(ad));
-  if (seen) return fromRow(seen);
-  return fromDetails(await detailsOf(ad, ctx));
+/**
+ * Field from the row when the ad came from a list, else from details (always one of the two).
+ * Synchronous when the row is held: no promise per field per row on a list page.
+ */
+function either<T>(ad: AdRef, ctx: Context, fromRow: (r: AdvertisementSummary) => T, fromDetails: (d: AdvertisementDetails) => T): T | Promise<T> {
+  const row = heldRow(ad, ctx);
+  if (row) return fromRow(row);
+  if (ad.details) return fromDetails(ad.details);
+  return detailsOf(ad, ctx).then(fromDetails);
 }
 
 builder.node(AdvertisementRef, {
@@ -305,61 +325,48 @@ builder.node(AdvertisementRef, {
       resolve: (ad, _a, ctx) => either(ad, ctx, (r) => r.fetchedAt ?? null, (d) => d.fetchedAt ?? null),
     }),
     // List-only fields: for an ad reached by id they come from the login's (cached) full list.
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was created (UTC).', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.createdAt ?? null }),
-    actionType: t.string({ nullable: true, description: 'Target action type, when set.', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.actionType ?? null }),
-    balance: t.field({ type: MoneyRef, nullable: true, description: 'Budget left on it.', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.balance ?? null }),
-    kktuCodes: t.stringList({ nullable: true, description: 'KKTU codes of the advertised product (e.g. "1.1.1").', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.kktuCodes ?? null }),
-    targetTopics: t.stringList({ nullable: true, description: 'Targeted topics as the list names them.', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.targetTopics ?? null }),
-    statistics: t.field({ type: StatisticsRef, nullable: true, description: 'Delivery statistics (EUR).', resolve: async (ad, _a, ctx) => (await rowOf(ad, ctx))?.statistics ?? null }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was created (UTC).', resolve: (ad, _a, ctx) => fromRow(ad, ctx, (r) => r.createdAt) }),
+    actionType: t.string({ nullable: true, description: 'Target action type, when set.', resolve: (ad, _a, ctx) => fromRow(ad, ctx, (r) => r.actionType) }),
+    balance: t.field({ type: MoneyRef, nullable: true, description: 'Budget left on it.', resolve: (ad, _a, ctx) => fromRow(ad, ctx, (r) => r.balance) }),
+    kktuCodes: t.stringList({ nullable: true, description: 'KKTU codes of the advertised product (e.g. "1.1.1").', resolve: (ad, _a, ctx) => fromRow(ad, ctx, (r) => r.kktuCodes) }),
+    targetTopics: t.stringList({ nullable: true, description: 'Targeted topics as the list names them.', resolve: (ad, _a, ctx) => fromRow(ad, ctx, (r) => r.targetTopics) }),
+    statistics: t.field({ type: StatisticsRef, nullable: true, description: 'Delivery statistics (EUR).', resolve: (ad, _a, ctx) => fromRow(ad, ctx, (r) => r.statistics) }),
     // Details-only fields.
-    telegramId: t.float({ nullable: true, description: 'The advertisement’s id in Telegram (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).telegramId }),
-    accountProviderId: t.string({ description: 'Id of its cabinet, e.g. "ACC0000222" (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).accountId }),
-    telegramAccountType: t.int({ nullable: true, description: 'Telegram account type of the promoted object, as AdStat numbers it (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).tgAccountType }),
+    telegramId: t.float({ nullable: true, description: 'The advertisement’s id in Telegram (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => d.telegramId) }),
+    accountProviderId: t.string({ description: 'Id of its cabinet, e.g. "ACC0000222" (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => d.accountId) }),
+    telegramAccountType: t.int({ nullable: true, description: 'Telegram account type of the promoted object, as AdStat numbers it (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => d.tgAccountType) }),
     targeting: t.field({
       extensions: upstreamCost(ADSTAT_DETAILS),
       type: TargetingRef,
       nullable: true,
       description: 'Who sees it (details call).',
-      resolve: async (ad, _a, ctx) => {
-        const d = await detailsOf(ad, ctx);
-        return { ...d.targeting, type: d.adType };
-      },
+      resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => ({ ...d.targeting, type: d.adType })),
     }),
     creative: t.field({
       extensions: upstreamCost(ADSTAT_DETAILS),
       type: CreativeRef,
       nullable: true,
       description: 'What it shows (details call).',
-      resolve: async (ad, _a, ctx) => {
-        const d = await detailsOf(ad, ctx);
-        return { ...d.creative, title: d.title, text: d.text };
-      },
+      resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => ({ ...d.creative, title: d.title, text: d.text })),
     }),
-    budget: t.field({ type: BudgetRef, nullable: true, description: 'Bid and budgets (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).budget }),
-    currency: t.string({ description: 'Currency of its budget and bid, as the details give it (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).currency }),
-    schedule: t.field({ type: ScheduleRef, nullable: true, description: 'When it runs (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).schedule }),
+    budget: t.field({ type: BudgetRef, nullable: true, description: 'Bid and budgets (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => d.budget) }),
+    currency: t.string({ description: 'Currency of its budget and bid, as the details give it (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => d.currency) }),
+    schedule: t.field({ type: ScheduleRef, nullable: true, description: 'When it runs (details call).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => d.schedule) }),
     moderation: t.field({
       extensions: upstreamCost(ADSTAT_DETAILS),
       type: ModerationRef,
       nullable: true,
       description: 'Moderation state, decline reasons and non-editable fields (details call).',
-      resolve: async (ad, _a, ctx) => {
-        const d = await detailsOf(ad, ctx);
-        return { ...d.moderation, status: d.status, rawStatus: d.rawStatus, statusUpdatedAt: d.statusUpdatedAt };
-      },
+      resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => ({ ...d.moderation, status: d.status, rawStatus: d.rawStatus, statusUpdatedAt: d.statusUpdatedAt })),
     }),
     labelling: t.field({
       extensions: upstreamCost(ADSTAT_DETAILS),
       type: KktuIdsHolder,
       nullable: true,
       description: 'ERID and KKTU labelling (details call).',
-      resolve: async (ad, _a, ctx) => {
-        const d = await detailsOf(ad, ctx);
-        const row = ad.row ?? ctx.seen.advertisements.get(adKey(ad)) ?? null;
-        return { ...d.labelling, kktuCodes: row?.kktuCodes ?? null };
-      },
+      resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => ({ ...d.labelling, kktuCodes: heldRow(ad, ctx)?.kktuCodes ?? null })),
     }),
-    pixelEvent: t.field({ type: AdPixelEventRef, nullable: true, description: 'Pixel Tag event the ad optimizes for (details call); null when it has none (AdStat then sends an event of nulls).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: async (ad, _a, ctx) => (await detailsOf(ad, ctx)).pixelEvent }),
+    pixelEvent: t.field({ type: AdPixelEventRef, nullable: true, description: 'Pixel Tag event the ad optimizes for (details call); null when it has none (AdStat then sends an event of nulls).', extensions: upstreamCost(ADSTAT_DETAILS), resolve: (ad, _a, ctx) => fromDetails(ad, ctx, (d) => d.pixelEvent) }),
   }),
 });
 
