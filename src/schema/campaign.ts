@@ -58,6 +58,26 @@ function tonaiDetails(c: TonaiRef, ctx: Context): Promise<TonaiCampaignDetails> 
   return c.details ? Promise.resolve(c.details) : ctx.loaders.tonaiDetails.load(tonaiKey(c));
 }
 
+/** The row of a TON.ai campaign, when this request already holds it. */
+function heldTonaiRow(c: TonaiRef, ctx: Context): TonaiCampaignSummary | undefined {
+  return c.row ?? ctx.seen.tonaiCampaigns.get(tonaiKey(c));
+}
+
+/**
+ * A list field of a TON.ai campaign: synchronous when the row is held (no promise per field per
+ * row on a list page), from the key's full list otherwise.
+ */
+function fromTonaiRow<T>(c: TonaiRef, ctx: Context, pick: (r: TonaiCampaignSummary) => T | null): T | null | Promise<T | null> {
+  const row = heldTonaiRow(c, ctx);
+  if (row) return pick(row) ?? null;
+  return tonaiRow(c, ctx).then((r) => (r ? (pick(r) ?? null) : null));
+}
+
+/** A details field of a TON.ai campaign: synchronous when the campaign holds its details. */
+function fromTonaiDetails<T>(c: TonaiRef, ctx: Context, pick: (d: TonaiCampaignDetails) => T): T | Promise<T> {
+  return c.details ? pick(c.details) : ctx.loaders.tonaiDetails.load(tonaiKey(c)).then(pick);
+}
+
 export async function loadAdstatCampaign(key: string, ctx: Context): Promise<AdstatCampaign | null> {
   const [login, idText] = splitKey(key);
   const client = ctx.providers.adstat.get(login);
@@ -107,22 +127,27 @@ export const CampaignRef = builder.interfaceRef<CampaignSource>('Campaign').impl
     connectionId: t.exposeString('connectionId', { description: 'The configured login or key it was read through.' }),
     name: t.string({
       description: 'Campaign name.',
-      resolve: async (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.name : ((await tonaiRow(c, ctx))?.name ?? (await tonaiDetails(c, ctx)).name)),
+      resolve: (c, _a, ctx) => {
+        if (c.provider === 'ADSTAT') return c.name;
+        const held = heldTonaiRow(c, ctx)?.name;
+        if (held !== undefined && held !== null) return held;
+        return (async () => (await tonaiRow(c, ctx))?.name ?? (await tonaiDetails(c, ctx)).name)();
+      },
     }),
     status: t.field({
       type: CampaignStatusEnum,
       description: 'Normalized status.',
-      resolve: async (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.status : (c.row?.status ?? (await tonaiDetails(c, ctx)).status)),
+      resolve: (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.status : (c.row?.status ?? fromTonaiDetails(c, ctx, (d) => d.status))),
     }),
     rawStatus: t.string({
       description: 'The provider’s own status value.',
-      resolve: async (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.rawStatus : (c.row?.rawStatus ?? (await tonaiDetails(c, ctx)).rawStatus)),
+      resolve: (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.rawStatus : (c.row?.rawStatus ?? fromTonaiDetails(c, ctx, (d) => d.rawStatus))),
     }),
     statistics: t.field({
       type: StatisticsRef,
       nullable: true,
       description: 'Delivery statistics in the provider’s currency (AdStat EUR, TON.ai USDT).',
-      resolve: async (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.statistics : ((await tonaiRow(c, ctx))?.statistics ?? null)),
+      resolve: (c, _a, ctx) => (c.provider === 'ADSTAT' ? c.statistics : fromTonaiRow(c, ctx, (r) => r.statistics)),
     }),
     account: t.field({
       type: AccountRef,
@@ -225,15 +250,15 @@ builder.node(TonaiCampaignRef, {
   loadOne: (key, ctx) => loadTonaiCampaign(key, ctx),
   isTypeOf: (value) => (value as CampaignSource).provider === 'TONAI',
   fields: (t) => ({
-    userId: t.string({ nullable: true, description: 'TON.ai id of the user who created it.', resolve: async (c, _a, ctx) => (await tonaiRow(c, ctx))?.userId ?? null }),
+    userId: t.string({ nullable: true, description: 'TON.ai id of the user who created it.', resolve: (c, _a, ctx) => fromTonaiRow(c, ctx, (r) => r.userId) }),
     billingType: t.string({
       description: 'CPM or CPC.',
-      resolve: async (c, _a, ctx) => c.row?.billingType ?? ctx.seen.tonaiCampaigns.get(tonaiKey(c))?.billingType ?? (await tonaiDetails(c, ctx)).bidding.billingType,
+      resolve: (c, _a, ctx) => c.row?.billingType ?? ctx.seen.tonaiCampaigns.get(tonaiKey(c))?.billingType ?? fromTonaiDetails(c, ctx, (d) => d.bidding.billingType),
     }),
-    budget: t.field({ type: TonaiBudgetRef, nullable: true, description: 'Daily and total budget and run time (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).budget }),
-    targeting: t.field({ type: TonaiTargetingRef, nullable: true, description: 'Targeting (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).targeting }),
-    bidding: t.field({ type: TonaiBiddingRef, nullable: true, description: 'Billing type and bid (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).bidding }),
-    creative: t.field({ type: TonaiCreativeRef, nullable: true, description: 'The image ad (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: async (c, _a, ctx) => (await tonaiDetails(c, ctx)).creative }),
+    budget: t.field({ type: TonaiBudgetRef, nullable: true, description: 'Daily and total budget and run time (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: (c, _a, ctx) => fromTonaiDetails(c, ctx, (d) => d.budget) }),
+    targeting: t.field({ type: TonaiTargetingRef, nullable: true, description: 'Targeting (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: (c, _a, ctx) => fromTonaiDetails(c, ctx, (d) => d.targeting) }),
+    bidding: t.field({ type: TonaiBiddingRef, nullable: true, description: 'Billing type and bid (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: (c, _a, ctx) => fromTonaiDetails(c, ctx, (d) => d.bidding) }),
+    creative: t.field({ type: TonaiCreativeRef, nullable: true, description: 'The image ad (details call).', extensions: upstreamCost(TONAI_DETAILS), resolve: (c, _a, ctx) => fromTonaiDetails(c, ctx, (d) => d.creative) }),
   }),
 });
 
