@@ -160,6 +160,19 @@ describe('AdStat client: rate limit (10 requests a minute per path)', () => {
     await Promise.all(ids.map((id) => client.call(ENDPOINTS.advertisement, { params: { ad_id: id }, schema: advertisementDetails })));
     expect(count()).toBe(1 + 1 + 12);
   });
+
+  it('maps a details answer once: cache hits share its mapped values (with the answer’s own fetchedAt) instead of mapping it again', async () => {
+    const { client, count } = await setup({}, { ttl: { listTtlMs: 60_000, itemTtlMs: 60_000, referenceTtlMs: 0 } });
+    const [ad] = (await client.advertisements(0, 1, ALL)).items;
+    const first = await client.advertisement(ad!.id);
+    const second = await client.advertisement(ad!.id);
+    expect(count()).toBe(1 + 1 + 1);
+    expect(second).toEqual(first);
+    expect(second.targeting).toBe(first.targeting);
+    expect(second.budget).toBe(first.budget);
+    expect(second.schedule).toBe(first.schedule);
+    expect(second.fetchedAt).toBeInstanceOf(Date);
+  });
 });
 
 describe('AdStat client: pagination and contract', () => {

@@ -400,8 +400,19 @@ export class AdstatClient {
 
   /** One advertisement's details (a call per advertisement: the provider has no batch read). */
   async advertisement(adId: number): Promise<AdvertisementDetails> {
-    const answer = await this.planned(wire.ENDPOINTS.advertisement, { params: { ad_id: adId }, schema: wire.advertisementDetails }, this.options.ttl.itemTtlMs);
-    return { ...advertisementFromDetails(this.id, answer.value), fetchedAt: new Date(answer.fetchedAt) };
+    const endpoint = wire.ENDPOINTS.advertisement;
+    const params = { ad_id: adId };
+    const path = resolvePath(endpoint, params);
+    // Kept mapped (the key `planned` would use): mapped once per upstream answer, not once per cache hit.
+    const answer = await this.planner.read({
+      path,
+      endpoint: `${endpoint.method} ${endpoint.path}`,
+      key: `${this.cachePrefix}${path}?`,
+      ttlMs: this.options.ttl.itemTtlMs,
+      maxWaitMs: this.options.rateLimitMaxWaitMs,
+      load: async (prepaid) => advertisementFromDetails(this.id, await this.call(endpoint, { params, schema: wire.advertisementDetails, prepaid })),
+    });
+    return { ...answer.value, fetchedAt: new Date(answer.fetchedAt) };
   }
 
   // ---- campaigns ----
