@@ -6,6 +6,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
+import SyncGlobalIdsPlugin from './sync-global-ids.js';
 import type { FileUpload } from 'graphql-upload-minimal';
 import type { Context } from '../context.js';
 import { validationFailureFromIssues } from './validation.js';
@@ -23,8 +24,9 @@ export const builder = new SchemaBuilder<{
   // A connection's source that fails is a null edge (see schema/errors.ts failedSlot).
   DefaultEdgesNullability: { list: false; items: true };
 }>({
-  // Federation last: it must see the resolvers the other plugins wrap.
-  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
+  // Federation last of the libraries: it must see the resolvers the other plugins wrap. Ours after
+  // it: the innermost wrapper, replacing only the relay plugin's own id resolver.
+  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin, SyncGlobalIdsPlugin],
   defaultFieldNullability: false,
   relay: {
     // A malformed id decodes to no type instead of throwing: the relay plugin's error cannot name
