@@ -8,7 +8,8 @@ import type { Money } from './model.js';
 export function decimalString(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
   const text = String(value);
-  if (!/e/i.test(text)) return text;
+  // String(number) writes an exponent as a lower-case "e" (and only then).
+  if (!text.includes('e')) return text;
   const [mantissa = '0', exponentText = '0'] = text.toLowerCase().split('e');
   const exponent = Number(exponentText);
   const negative = mantissa.startsWith('-');

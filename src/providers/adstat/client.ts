@@ -313,7 +313,7 @@ export class AdstatClient {
       load: async (prepaid) => {
         const page = await this.call(endpoint, { query, schema: wire.advertisementList, prepaid });
         const fetchedAt = new Date(this.clock.now());
-        return { rows: page.data.map((row) => ({ ...advertisementFromRow(this.id, row), fetchedAt })), total: null };
+        return { rows: page.data.map((row) => advertisementFromRow(this.id, row, fetchedAt)), total: null };
       },
     });
     if (isUnfiltered(filter)) {

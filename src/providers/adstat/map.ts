@@ -55,9 +55,11 @@ export function advertisementStatus(raw: string): AdvertisementStatus {
   return AD_STATUS[raw.trim().toLowerCase()] ?? 'UNKNOWN';
 }
 
+/** Wire value → domain name, built once (looked up for every row of every page). */
+const AD_TYPE_OF = new Map<string, Exclude<AdType, 'UNKNOWN'>>((Object.entries(AD_TYPES) as [Exclude<AdType, 'UNKNOWN'>, string][]).map(([name, wire]) => [wire, name]));
+
 export function adTypeOf(raw: string): AdType {
-  const found = (Object.entries(AD_TYPES) as [Exclude<AdType, 'UNKNOWN'>, string][]).find(([, wire]) => wire === raw.trim().toLowerCase());
-  return found ? found[0] : 'UNKNOWN';
+  return AD_TYPE_OF.get(raw.trim().toLowerCase()) ?? 'UNKNOWN';
 }
 
 export function campaignStatus(raw: string): CampaignStatus {
@@ -70,7 +72,9 @@ export function campaignStatus(raw: string): CampaignStatus {
  */
 export function adstatDate(text: string | null | undefined): Date | null {
   if (!text) return null;
-  const m = CREATED_DT_FORMAT.exec(text.trim());
+  const trimmed = text.trim();
+  // Only "dd.mm.…" can be the list format: ISO dates (most status times) skip that expression.
+  const m = trimmed.charCodeAt(2) === 0x2e ? CREATED_DT_FORMAT.exec(trimmed) : null;
   if (m) {
     const [, dd, mm, yyyy, hh, mi, ss] = m;
     return utcDate(Number(yyyy), Number(mm), Number(dd), Number(hh), Number(mi), Number(ss));
@@ -106,7 +110,8 @@ export function cabinetDetails(wire: WireCabinetItem): AccountDetails {
   };
 }
 
-export function advertisementFromRow(connectionId: string, row: WireAdvertisementRow): AdvertisementSummary {
+/** `fetchedAt`: when the page was read (given here rather than by a copy of each mapped row). */
+export function advertisementFromRow(connectionId: string, row: WireAdvertisementRow, fetchedAt?: Date): AdvertisementSummary {
   const statistics: Statistics = {
     impressions: row.impressions,
     clicks: row.clicks,
@@ -123,7 +128,7 @@ export function advertisementFromRow(connectionId: string, row: WireAdvertisemen
     cps: moneyOrNull(row.cps, DEFAULT_CURRENCY),
     spent: money(row.spent, DEFAULT_CURRENCY),
   };
-  return {
+  const summary: AdvertisementSummary = {
     provider: 'ADSTAT',
     connectionId,
     id: row.id,
@@ -146,6 +151,8 @@ export function advertisementFromRow(connectionId: string, row: WireAdvertisemen
     balance: money(row.balance, DEFAULT_CURRENCY),
     statistics,
   };
+  if (fetchedAt) summary.fetchedAt = fetchedAt;
+  return summary;
 }
 
 const WEEKDAYS: [keyof WireSchedule, Weekday][] = [
