@@ -44,9 +44,11 @@ export function utcDate(year: number, month: number, day: number, hour = 0, minu
   return date;
 }
 
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
 /** ISO 8601 with an offset or Z (any fraction digits); null when it is not one. */
 export function parseIsoDateTime(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  const m = ISO_DATE_TIME.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
   const base = utcDate(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), Number(frac.padEnd(3, '0').slice(0, 3)));
@@ -55,7 +57,8 @@ export function parseIsoDateTime(text: string): Date | null {
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   const offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
-  return new Date(base.getTime() - offsetMinutes * 60_000);
+  // "+00:00" (AdStat's status times) is UTC already: no second Date.
+  return offsetMinutes === 0 ? base : new Date(base.getTime() - offsetMinutes * 60_000);
 }
 
 /** Epoch milliseconds as a Date; null for values that are not plausible epoch-ms timestamps. */
