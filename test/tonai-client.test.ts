@@ -13,6 +13,7 @@ const alpha = TONAI_SANDBOX_KEYS[0]!;
 let sim: TonaiSimulator;
 let http: HttpLayer;
 let client: TonaiClient;
+let url: string;
 
 function listQueries(): URLSearchParams[] {
   return sim.server.controls.log.filter((r) => r.endpoint === LIST).map((r) => new URLSearchParams(r.query));
@@ -30,7 +31,7 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
 
 beforeAll(async () => {
   sim = new TonaiSimulator();
-  const url = await sim.listen();
+  url = await sim.listen();
   http = new HttpLayer({ connectTimeoutMs: 1000, headersTimeoutMs: 1000, bodyTimeoutMs: 1000 });
   client = new TonaiClient({ key: { id: 'alpha', label: 'A', apiKey: alpha.apiKey }, http, baseUrl: url, cache: new SharedCache(), ttl: NO_CACHE });
 });
@@ -55,6 +56,16 @@ describe('TON.ai client over the simulator', () => {
     // Counters sent as numeric strings by the provider arrive as numbers.
     expect(page.items.every((c) => typeof c.statistics.impressions === 'number' && typeof c.statistics.clicks === 'number')).toBe(true);
     expect(page.items.every((c) => c.statistics.spent.currency === 'USDT')).toBe(true);
+  });
+
+  it('maps a details answer once: cache hits share its mapped values instead of mapping it again', async () => {
+    const cached = new TonaiClient({ key: { id: 'alpha', label: 'A', apiKey: alpha.apiKey }, http, baseUrl: url, cache: new SharedCache(), ttl: { listTtlMs: 60_000, itemTtlMs: 60_000, referenceTtlMs: 0 } });
+    const [row] = (await cached.campaigns(0, 1)).items;
+    const first = await cached.campaign(row!.id);
+    const second = await cached.campaign(row!.id);
+    expect(sim.server.controls.count()).toBe(2);
+    expect(second).toBe(first);
+    expect(second.budget.total).toEqual(first.budget.total);
   });
 
   it('serves an unaligned window in as few pages as possible', async () => {

@@ -210,6 +210,14 @@ export class AdstatClient {
    * path's budget cannot pay for a new one now (with its age), an upstream call otherwise.
    */
   private planned<T>(endpoint: Endpoint, options: CallOptions<T>, ttlMs: number, shared = false, keyPath?: string): Promise<CachedAnswer<T>> {
+    return this.plannedMapped(endpoint, options, ttlMs, shared, keyPath, (answer) => answer);
+  }
+
+  /**
+   * `planned`, with the answer kept as `map` makes it: the mapping runs once per upstream answer, not
+   * once per cache hit (the cached value must stay plain data: the state store may serialise it).
+   */
+  private plannedMapped<W, T>(endpoint: Endpoint, options: CallOptions<W>, ttlMs: number, shared: boolean, keyPath: string | undefined, map: (answer: W) => T): Promise<CachedAnswer<T>> {
     const path = resolvePath(endpoint, options.params);
     const query = options.query ? options.query.toString() : '';
     // Reference data is the same for every login; everything else is the login's own.
@@ -220,7 +228,7 @@ export class AdstatClient {
       key,
       ttlMs,
       maxWaitMs: this.options.rateLimitMaxWaitMs,
-      load: (prepaid) => this.call(endpoint, { ...options, prepaid }),
+      load: async (prepaid) => map(await this.call(endpoint, { ...options, prepaid })),
     });
   }
 
@@ -400,18 +408,9 @@ export class AdstatClient {
 
   /** One advertisement's details (a call per advertisement: the provider has no batch read). */
   async advertisement(adId: number): Promise<AdvertisementDetails> {
-    const endpoint = wire.ENDPOINTS.advertisement;
-    const params = { ad_id: adId };
-    const path = resolvePath(endpoint, params);
-    // Kept mapped (the key `planned` would use): mapped once per upstream answer, not once per cache hit.
-    const answer = await this.planner.read({
-      path,
-      endpoint: `${endpoint.method} ${endpoint.path}`,
-      key: `${this.cachePrefix}${path}?`,
-      ttlMs: this.options.ttl.itemTtlMs,
-      maxWaitMs: this.options.rateLimitMaxWaitMs,
-      load: async (prepaid) => advertisementFromDetails(this.id, await this.call(endpoint, { params, schema: wire.advertisementDetails, prepaid })),
-    });
+    const answer = await this.plannedMapped(wire.ENDPOINTS.advertisement, { params: { ad_id: adId }, schema: wire.advertisementDetails }, this.options.ttl.itemTtlMs, false, undefined, (details) =>
+      advertisementFromDetails(this.id, details),
+    );
     return { ...answer.value, fetchedAt: new Date(answer.fetchedAt) };
   }
 
@@ -441,8 +440,8 @@ export class AdstatClient {
 
   /** The KKTU tree (the same for every login: cached once, for hours). */
   async kktuTree(): Promise<KktuNode[]> {
-    const tree = await this.cached(wire.ENDPOINTS.kktu, { schema: wire.kktuTree }, this.options.ttl.referenceTtlMs, true);
-    return kktuFromWire(tree.items);
+    // Kept mapped: every dashboard asks for the tree, and it changes in hours.
+    return (await this.plannedMapped(wire.ENDPOINTS.kktu, { schema: wire.kktuTree }, this.options.ttl.referenceTtlMs, true, undefined, (tree) => kktuFromWire(tree.items))).value;
   }
 
   async pixelEvents(accountId: string): Promise<PixelEvent[]> {

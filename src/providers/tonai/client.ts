@@ -111,10 +111,10 @@ export class TonaiClient {
   /** One campaign's budget, targeting, bidding and creative (the list has none of them). */
   async campaign(campaignId: string): Promise<TonaiCampaignDetails> {
     const query = new URLSearchParams({ campaignId });
-    const data = await this.cached(wire.ENDPOINTS.detail.path, `${this.cachePrefix}detail?${query.toString()}`, this.options.ttl.itemTtlMs, () =>
-      this.call(wire.ENDPOINTS.detail, { query, schema: wire.detailData }),
+    // Kept mapped: mapped once per upstream answer, not once per cache hit.
+    return this.cached(wire.ENDPOINTS.detail.path, `${this.cachePrefix}detail?${query.toString()}`, this.options.ttl.itemTtlMs, async () =>
+      campaignFromDetail(await this.call(wire.ENDPOINTS.detail, { query, schema: wire.detailData })),
     );
-    return campaignFromDetail(data);
   }
 
   // ---- writes: each invalidates this key's cached reads ----
