@@ -37,6 +37,8 @@ export interface AdstatSimulatorOptions {
   rateLimit?: { max: number; windowMs: number } | false;
   /** The simulator's clock (default Date.now): token expiry, rate limit, seed dates, timestamps. */
   now?: () => number;
+  /** Multiplies every cabinet's seeded ad count (default 1): long lists for benchmarks. */
+  adsScale?: number;
 }
 
 export class AdstatSimulator {
@@ -50,7 +52,7 @@ export class AdstatSimulator {
     const seed = options.seed ?? 1;
     this.now = options.now ?? Date.now;
     this.state = new AdstatState(seed);
-    seedState(this.state, seed, this.now());
+    seedState(this.state, seed, this.now(), options.adsScale ?? 1);
     this.tokens = new TokenStore(this.now, options.accessTokenTtlMs ?? 3_600_000, options.refreshTokenTtlMs ?? 30 * 86_400_000);
     const rate = options.rateLimit ?? { max: 10, windowMs: 60_000 };
     this.limiter = rate === false ? undefined : new RateLimiter(rate.max, rate.windowMs, this.now);

@@ -280,7 +280,8 @@ function statusFor(rng: Rng, cabinet: CabinetSpec, slot: CreationSlot): AdStatus
   return pickWeighted<AdStatus>(rng, [['active', 35], ['stopped', 30], ['deleted', 12], ['on_hold', 10], ['declined', 10], ['in_review', 3]]);
 }
 
-export function seedState(state: AdstatState, seed: number, now: number): void {
+/** `adsScale` multiplies every cabinet's ad count (benchmarks of long lists); 1 keeps the documented seed. */
+export function seedState(state: AdstatState, seed: number, now: number, adsScale = 1): void {
   const rng = new Rng(seed);
   state.bots.push(...BOTS.map((b) => ({ ...b })));
   const eligibleBots = BOTS.filter((b) => b.dailyUsers >= 1000);
@@ -343,7 +344,7 @@ export function seedState(state: AdstatState, seed: number, now: number): void {
   // The order is by slot (period, then position), never by date, so it is the same at every start.
   const drafts: Array<{ owner: Pending; slot: CreationSlot }> = [];
   for (const owner of pending) {
-    for (const slot of creationSlots(rng, owner.spec.ads)) drafts.push({ owner, slot });
+    for (const slot of creationSlots(rng, Math.round(owner.spec.ads * adsScale))) drafts.push({ owner, slot });
   }
   drafts.sort((a, b) => a.slot.period - b.slot.period || a.slot.at - b.slot.at);
 

@@ -1,0 +1,195 @@
+/**
+ * Latency at the floor: adgraph against a minimal REST client that makes the same minimal upstream
+ * calls with full parallelism, in the same run, with L ms injected on every simulator request.
+ *
+ *   npx tsx bench/latency.ts [--rounds=3] [--latency=50] [--connections=N] [--only=list,details,ads2000]
+ *
+ * The floor client knows the answer's shape in advance (which pages, which logins), so it pays only
+ * the round trips the data forces: one for the list dashboard, two with details (the ids come from
+ * the page), one for 2,000 ads (four pages at once). Both sides read the same simulators (a child
+ * process, so their CPU is not on adgraph's loop) with the rate limits lifted; adgraph's cache is
+ * cleared before each of its runs (AdStat session kept). Rounds interleave adgraph and floor; each
+ * figure is adgraph ÷ floor of the same round, min/median/max over the rounds.
+ */
+import { performance } from 'node:perf_hooks';
+import { Agent, request } from 'undici';
+import { startAdgraph, type Adgraph } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { setLogLevel } from '../src/log.js';
+import { PERIODS } from '../src/providers/adstat/wire.js';
+import { dashboardQuery } from './read-dashboard.js';
+import { SimProcess } from './sim-process.js';
+import { printTable } from './table.js';
+
+type Scenario = 'list' | 'details' | 'ads2000';
+
+const LIST_FIELDS = 'id title status createdAt cpm { amount currency } statistics { impressions clicks ctr spent { amount currency } }';
+const QUERIES: Record<Scenario, string> = {
+  list: dashboardQuery('list'),
+  details: dashboardQuery('details'),
+  ads2000: `{ advertisements(first: 2000, connectionId: "demo") { pageInfo { hasNextPage } nodes { ${LIST_FIELDS} } } }`,
+};
+
+interface Options {
+  rounds: number;
+  latencyMs: number;
+  connections: number | undefined;
+  only: Scenario[];
+}
+
+function parse(argv: string[]): Options {
+  const o: Options = { rounds: 3, latencyMs: 50, connections: undefined, only: ['list', 'details', 'ads2000'] };
+  for (const arg of argv) {
+    const m = /^--(rounds|latency|connections|only)=(.+)$/.exec(arg);
+    if (!m) throw new Error(`unknown argument ${arg}`);
+    if (m[1] === 'only') o.only = m[2]!.split(',') as Scenario[];
+    else if (m[1] === 'rounds') o.rounds = Math.max(1, Number(m[2]));
+    else if (m[1] === 'latency') o.latencyMs = Number(m[2]);
+    else o.connections = Number(m[2]);
+  }
+  return o;
+}
+
+/** The minimal client: plain undici, every independent call at once, bodies parsed as JSON. */
+class Floor {
+  private readonly agent = new Agent({ connections: 4096, pipelining: 1 });
+  private tokens = new Map<string, string>();
+  constructor(private readonly sim: SimProcess) {}
+
+  private async get(url: string, headers: Record<string, string>): Promise<unknown> {
+    const res = await request(url, { headers: { accept: 'application/json', ...headers }, dispatcher: this.agent });
+    const body = await res.body.json();
+    if (res.statusCode !== 200) throw new Error(`floor: ${url} answered ${res.statusCode}`);
+    return body;
+  }
+
+  async login(): Promise<void> {
+    for (const l of this.sim.logins) {
+      const res = await request(`${this.sim.adstatUrl}/api/v2/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ username: l.username, password: l.password }).toString(),
+        dispatcher: this.agent,
+      });
+      this.tokens.set(l.id, ((await res.body.json()) as { access_token: string }).access_token);
+    }
+  }
+
+  private adstat(login: string, path: string, query: Record<string, string> = {}): Promise<unknown> {
+    const q = new URLSearchParams(query).toString();
+    return this.get(`${this.sim.adstatUrl}${path}${q ? `?${q}` : ''}`, { authorization: `Bearer ${this.tokens.get(login)}` });
+  }
+
+  private adPage(login: string, index: number): Promise<{ data: { id: number }[] }> {
+    return this.adstat(login, '/api/v2/advertisement/', { show_deleted: 'false', period: PERIODS.ALL, offset: String(index * 500), limit: '500' }) as Promise<{ data: { id: number }[] }>;
+  }
+
+  /** The reference dashboard's minimal calls (seeded data: demo fills the 500 ads; campaigns take demo, agency2, then alpha). */
+  async dashboard(details: boolean): Promise<number> {
+    const logins = this.sim.logins.map((l) => l.id);
+    const [demo, agency2] = logins as [string, string];
+    const alpha = this.sim.keys[0]!;
+    const calls: Promise<unknown>[] = [];
+    for (const l of logins) {
+      calls.push(this.adstat(l, '/api/accounts/telegram/names'));
+      calls.push(this.adstat(l, '/api/accounts/telegram/', { offset: '0', limit: '500' }));
+    }
+    const page = this.adPage(demo, 0);
+    calls.push(details ? page.then((p) => Promise.all(p.data.map((ad) => this.adstat(demo, `/api/advertisement/telegram/${ad.id}`)))) : page);
+    for (const l of [demo, agency2]) calls.push(this.adstat(l, '/api/campaigns/', { period: PERIODS.ALL, offset: '0', limit: '500' }));
+    calls.push(this.adstat(demo, '/api/kktu/'));
+    calls.push(this.get(`${this.sim.tonaiUrl}/api/v2/openapi/ad/campaign/list?current=1&pageSize=100`, { 'x-api-key': alpha.apiKey }));
+    await Promise.all(calls);
+    return calls.length + (details ? 500 : 0);
+  }
+
+  async ads2000(): Promise<number> {
+    await Promise.all([0, 1, 2, 3].map((i) => this.adPage(this.sim.logins[0]!.id, i)));
+    return 4;
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+async function gql(app: Adgraph, query: string): Promise<void> {
+  const res = await request(`http://127.0.0.1:${app.server.port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.body.json()) as { errors?: { message: string }[] };
+  if (res.statusCode !== 200 || body.errors?.length) throw new Error(`adgraph: ${res.statusCode} ${body.errors?.[0]?.message ?? ''}`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+
+async function main(): Promise<void> {
+  const opts = parse(process.argv.slice(2));
+  // adsScale 2: demo has over 2,000 live ads (the 2,000-ad scenario); the dashboard is unchanged.
+  const sim = await SimProcess.start({ adstat: { rateLimit: false, adsScale: 2 } });
+  const base = loadConfig({
+    ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ADGRAPH_AUTH: 'none',
+    ...(opts.connections ? { ADGRAPH_UPSTREAM_CONNECTIONS: String(opts.connections) } : {}),
+  });
+  setLogLevel(base.logLevel);
+  const config: Config = {
+    ...base,
+    mode: 'production',
+    adstat: { baseUrl: sim.adstatUrl, clientApiBaseUrl: sim.adstatUrl, logins: sim.logins },
+    tonai: { baseUrl: sim.tonaiUrl, keys: sim.keys },
+  };
+  const app = await startAdgraph(config, { providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
+  const floor = new Floor(sim);
+  console.log(`latency bench: L=${opts.latencyMs} ms, rounds=${opts.rounds}, upstream connections=${config.http.connectionsPerOrigin}`);
+  try {
+    await floor.login();
+    await sim.latency(opts.latencyMs);
+    const rows: string[][] = [];
+    for (const s of opts.only) {
+      // Warm-up: JIT, keep-alive connections, the AdStat session.
+      for (let i = 0; i < 2; i++) {
+        app.providers.cache.clear();
+        await gql(app, QUERIES[s]);
+        await (s === 'ads2000' ? floor.ads2000() : floor.dashboard(s === 'details'));
+      }
+      const a: number[] = [];
+      const f: number[] = [];
+      let calls = { adgraph: 0, floor: 0 };
+      for (let r = 0; r < opts.rounds; r++) {
+        app.providers.cache.clear();
+        await sim.reset();
+        let t = performance.now();
+        await gql(app, QUERIES[s]);
+        a.push(performance.now() - t);
+        const seen = sum((await sim.observe()).counts);
+        t = performance.now();
+        const floorCalls = await (s === 'ads2000' ? floor.ads2000() : floor.dashboard(s === 'details'));
+        f.push(performance.now() - t);
+        calls = { adgraph: seen, floor: floorCalls };
+      }
+      const ratios = a.map((ms, i) => ms / f[i]!);
+      rows.push([
+        s,
+        `${calls.adgraph}/${calls.floor}`,
+        median(a).toFixed(0),
+        median(f).toFixed(0),
+        Math.min(...ratios).toFixed(2),
+        median(ratios).toFixed(2),
+        Math.max(...ratios).toFixed(2),
+      ]);
+    }
+    printTable(['scenario', 'calls a/f', 'adgraph ms med', 'floor ms med', 'ratio min', 'ratio med', 'ratio max'], rows);
+  } finally {
+    await floor.close();
+    await app.close();
+    await sim.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
