@@ -92,17 +92,21 @@ export function createContext(providers: Providers, environment: EnvironmentInfo
     seen: { advertisements: new Map(), tonaiCampaigns: new Map(), inflight: new Map() },
     loaders: {
       // AdStat has no batch read: each ad's details path is its own call (and its own rate bucket).
+      // No batching either (`batch: false`): a batch would wait until every row of a 500-row page
+      // had started its fields, and only then send the first call; each key goes out as it is asked.
       adstatDetails: new DataLoader(
         each((login, id) => {
           const client = providers.adstat.get(login);
           return client ? client.advertisement(Number(id)) : Promise.reject(missing('AdStat', login));
         }),
+        { batch: false },
       ),
       tonaiDetails: new DataLoader(
         each((key, id) => {
           const client = providers.tonai.get(key);
           return client ? client.campaign(id) : Promise.reject(missing('TON.ai', key));
         }),
+        { batch: false },
       ),
     },
     once<T>(key: string, load: () => Promise<T>): Promise<T> {

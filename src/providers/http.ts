@@ -105,6 +105,9 @@ export class HttpLayer {
       keepAliveMaxTimeout: 60_000,
       connections: options.connectionsPerOrigin ?? 32,
       pipelining: 1,
+      // A provider that offers HTTP/2 (ALPN over TLS) gets one multiplexed connection per pool
+      // slot instead of a request per connection; plain HTTP/1.1 origins are unaffected.
+      allowH2: true,
     });
   }
 

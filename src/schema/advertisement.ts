@@ -407,6 +407,7 @@ export function adSource(ctx: Context, client: AdstatClient, args: Advertisement
         const page = await trackListRead(ctx, `adstat:${client.id}`, client.advertisements(offset, count, filter));
         return { ...page, items: page.items.map((row) => adFromRow(ctx, row)) };
       },
+      sizeHint: () => client.advertisementCountHint(filter),
     };
   }
   return lazyArraySource(async () =>

@@ -273,7 +273,7 @@ export interface CampaignQueryArgs extends ConnectionArgs {
 export function adstatCampaignSource(ctx: Context, client: AdstatClient, args: CampaignQueryArgs, predicate?: (c: AdstatCampaign) => boolean): Source<CampaignSource> {
   const filter: CampaignListFilter = { period: args.period ?? 'ALL', name: args.name ?? null, active: args.active ?? null };
   const statuses = args.status?.length ? new Set(args.status) : null;
-  if (!statuses && !predicate) return { fetch: (offset, count) => client.campaigns(offset, count, filter) };
+  if (!statuses && !predicate) return { fetch: (offset, count) => client.campaigns(offset, count, filter), sizeHint: () => client.campaignCountHint(filter) };
   return lazyArraySource(async () => (await allAdstatCampaigns(ctx, client, filter)).filter((c) => (!statuses || statuses.has(c.status)) && (!predicate || predicate(c))));
 }
 
@@ -288,6 +288,7 @@ export function tonaiCampaignSource(ctx: Context, client: TonaiClient, args: Cam
         const page = await trackListRead(ctx, `tonai:${client.id}`, client.campaigns(offset, count));
         return { ...page, items: page.items.map((row) => tonaiFromRow(ctx, row)) };
       },
+      sizeHint: () => client.campaignCountHint(),
     };
   }
   return lazyArraySource(async () =>

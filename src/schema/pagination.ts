@@ -43,9 +43,38 @@ function size(value: number | null | undefined, argument: string): number | unde
   return value;
 }
 
+/** How long a source's list was when last read: exactly, or at least (see `SizeHints`). */
+export interface SizeHint {
+  rows: number;
+  exact: boolean;
+}
+
 /** One source of a merged list: fetches `count` items from `offset`. */
 export interface Source<T> {
   fetch(offset: number, count: number): Promise<Page<T>>;
+  /**
+   * The source's length as last read, if known: lets the merge start the sources a window will
+   * need together. Without one, the next source starts only once this one has answered.
+   */
+  sizeHint?(): SizeHint | undefined;
+}
+
+/**
+ * Which sources after the first the window is expected to reach, by their size hints, and how many
+ * items each is expected to give: a source is started early only when every source before it is
+ * known exactly to end short of the window (so an early start is a call the merge would make
+ * anyway, unless a list changed since it was last read).
+ */
+function planAhead<T>(sources: Source<T>[], from: Position, count: number): Map<number, number> {
+  const plan = new Map<number, number>();
+  let remaining = count;
+  for (let s = from.source; s < sources.length && remaining > 0; s++) {
+    plan.set(s, remaining);
+    const hint = sources[s]!.sizeHint?.();
+    if (!hint?.exact) break;
+    remaining -= Math.max(0, hint.rows - (s === from.source ? from.offset : 0));
+  }
+  return plan;
 }
 
 export interface Edge<T> {
@@ -99,6 +128,17 @@ export async function mergedConnection<T>(args: ConnectionArgs, sources: Source<
   let hasNextPage = false;
   let position: Position = { source: start.source, offset: start.offset + 1 };
 
+  // Sources the hints say the window reaches start now, each for what it is expected to give; the
+  // merge below still takes them in order and asks a source for more if it gave less than needed.
+  const early = new Map<number, { count: number; page: Promise<Page<T>> }>();
+  if (count > 0) {
+    for (const [s, expected] of planAhead(sources, position, count)) {
+      const page = sources[s]!.fetch(s === position.source ? position.offset : 0, expected);
+      page.catch(() => undefined); // awaited below unless an earlier source filled the window
+      early.set(s, { count: expected, page });
+    }
+  }
+
   for (let s = 0; s < sources.length; s++) {
     const source = sources[s]!;
     if (s < position.source) continue;
@@ -111,17 +151,24 @@ export async function mergedConnection<T>(args: ConnectionArgs, sources: Source<
     const offset = s === position.source ? position.offset : 0;
     let page: Page<T>;
     try {
-      page = await source.fetch(offset, remaining);
+      const started = early.get(s);
+      page = started ? await started.page : await source.fetch(offset, remaining);
+      if (started && page.items.length < remaining && page.items.length === started.count && page.hasMore) {
+        // Asked for less than the window now needs (an earlier source came up short): the rest.
+        const more = await source.fetch(offset + page.items.length, remaining - page.items.length);
+        page = { ...more, items: [...page.items, ...more.items] };
+      }
     } catch (error) {
       slots.push(failedSlot(error));
       continue;
     }
-    for (const [i, node] of page.items.entries()) {
+    const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
+    for (const [i, node] of items.entries()) {
       const edge = { cursor: encodeCursor({ source: s, offset: offset + i }), node };
       edges.push(edge);
       slots.push(edge);
     }
-    if (page.hasMore) {
+    if (page.hasMore || items.length < page.items.length) {
       hasNextPage = true;
       break;
     }

@@ -21,7 +21,7 @@ import type {
 import { money } from '../../domain/values.js';
 import type { CachedAnswer, SharedCache } from '../cache.js';
 import { clockFrom, type Clock } from '../clock.js';
-import { allPages, windowOverPages, type UpstreamPage } from '../paging.js';
+import { allPages, SizeHints, windowOverPages, type SizeHint, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
 import { AdstatSession, statusError, type SharedTokens } from './auth.js';
@@ -103,6 +103,8 @@ export class AdstatClient {
   private unfilteredPages = 1;
   /** Pages each filter variant took when last read whole from AdStat. */
   private readonly variantPages = new Map<string, number>();
+  /** Lengths of the ad and campaign lists per filter, as last read (plans merged reads). */
+  private readonly sizes = new SizeHints();
 
   constructor(private readonly options: AdstatClientOptions) {
     this.id = options.login.id;
@@ -324,6 +326,7 @@ export class AdstatClient {
         return { rows: page.data.map((row) => advertisementFromRow(this.id, row, fetchedAt)), total: null };
       },
     });
+    this.sizes.note(`ads:${filterKey(filter)}`, index, answer.value, wire.LIMITS.maxPageSize);
     if (isUnfiltered(filter)) {
       // A short page ends the list; a full one proves at least one more.
       this.unfilteredPages = answer.value.rows.length < wire.LIMITS.maxPageSize ? index + 1 : Math.max(this.unfilteredPages, index + 2);
@@ -392,7 +395,46 @@ export class AdstatClient {
     const window = Number.isFinite(count) ? Math.max(1, Math.ceil((offset + count) / size)) : Number.POSITIVE_INFINITY;
     const local = await this.fromUnfiltered(filter, Math.min(window, this.variantPages.get(filterKey(filter)) ?? 1));
     if (local) return windowOverPages(offset, count, size, async (index) => ({ rows: local.slice(index * size, (index + 1) * size), total: local.length }));
-    return windowOverPages(offset, count, size, (index) => this.upstreamAdPage(index, filter));
+    return windowOverPages(offset, count, size, (index) => this.upstreamAdPage(index, filter), { speculate: (indices) => this.adReadAhead(indices, filter) });
+  }
+
+  /**
+   * How many of the window's later pages to read together with its first: those cached fresh cost
+   * nothing; the others one slot each, taken only from what the path's budget has free now (the
+   * list reports no total, so a page past its end comes back empty). A cached short page ends it.
+   */
+  private async adReadAhead(indices: number[], filter: AdvertisementListFilter): Promise<number> {
+    const now = this.clock.now();
+    const fresh = async (index: number) => {
+      const stored = await this.options.cache.peek<UpstreamPage<AdvertisementSummary>>(this.adPageKey(index, filter));
+      return stored && stored.freshUntil > now ? stored.value : undefined;
+    };
+    const first = indices[0]! - 1;
+    let room = await this.planner.room(resolvePath(wire.ENDPOINTS.advertisements));
+    const head = await fresh(first);
+    if (head && head.rows.length < wire.LIMITS.maxPageSize) return 0;
+    if (!head) room -= 1;
+    let allowed = 0;
+    for (const index of indices) {
+      const page = await fresh(index);
+      if (!page) {
+        if (room <= 0) break;
+        room -= 1;
+      }
+      allowed += 1;
+      if (page && page.rows.length < wire.LIMITS.maxPageSize) break;
+    }
+    return allowed;
+  }
+
+  /** How long the ad list for this filter was when last read (for merged lists over logins). */
+  advertisementCountHint(filter: AdvertisementListFilter): SizeHint | undefined {
+    return this.sizes.get(`ads:${filterKey(filter)}`);
+  }
+
+  /** How long the campaign list for this filter was when last read. */
+  campaignCountHint(filter: CampaignListFilter): SizeHint | undefined {
+    return this.sizes.get(`campaigns:${JSON.stringify([filter.period, filter.name, filter.active])}`);
   }
 
   /** Every advertisement matching the filter (all pages). */
@@ -416,16 +458,18 @@ export class AdstatClient {
 
   // ---- campaigns ----
 
-  private campaignPage(index: number, filter: CampaignListFilter): Promise<UpstreamPage<AdstatCampaign>> {
+  private async campaignPage(index: number, filter: CampaignListFilter): Promise<UpstreamPage<AdstatCampaign>> {
     const size = wire.LIMITS.maxPageSize;
     const query = new URLSearchParams({ period: wire.PERIODS[filter.period], offset: String(index * size), limit: String(size) });
     if (filter.name) query.set('campaign_name', filter.name);
     if (filter.active !== null) query.set('is_active', String(filter.active));
     const key = `${this.cachePrefix}campaigns?${query.toString()}`;
-    return this.options.cache.get(key, this.options.ttl.listTtlMs, async () => {
+    const page = await this.options.cache.get(key, this.options.ttl.listTtlMs, async () => {
       const page = await this.call(wire.ENDPOINTS.campaigns, { query, schema: wire.campaignList });
       return { rows: page.items.map((c) => campaignFromWire(this.id, c)), total: page.count };
     });
+    this.sizes.note(`campaigns:${JSON.stringify([filter.period, filter.name, filter.active])}`, index, page, size);
+    return page;
   }
 
   campaigns(offset: number, count: number, filter: CampaignListFilter): Promise<Page<AdstatCampaign>> {

@@ -231,6 +231,21 @@ export class QuotaPlanner {
     return answer.granted ? { path, takenAt: answer.at } : null;
   }
 
+  /**
+   * Slots a read of the current request could take on the path now, without waiting (and without
+   * taking them): what a read-ahead may spend. 0 when someone with an equal or better claim waits,
+   * the path is blocked, or the request has used its share of the window.
+   */
+  async room(path: string, priority: Priority = currentPriority()): Promise<number> {
+    if (priority === 'write' || this.outranked(path, priority)) return 0;
+    const now = this.clock.now();
+    const usage = await this.store.usage(this.ledgerKey(path), this.windowMs, now);
+    if (usage.blockedUntil > now) return 0;
+    const requestId = currentScope()?.id;
+    const free = Math.max(0, this.limitFor(path, priority, requestId) - usage.used);
+    return requestId === undefined ? free : Math.min(free, Math.max(0, this.share - this.used(path, requestId)));
+  }
+
   /** The slot's call was answered (or failed): the ledger counts it from now. */
   async settle(slot: Slot): Promise<void> {
     await this.store.settleSlot(this.ledgerKey(slot.path), slot.takenAt, this.clock.now());

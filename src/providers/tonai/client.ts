@@ -7,7 +7,7 @@ import type { CacheConfig, TonaiKey } from '../../config.js';
 import type { Page, TonaiCampaignDetails, TonaiCampaignSummary } from '../../domain/model.js';
 import type { SharedCache } from '../cache.js';
 import { recordFreshness } from '../request-scope.js';
-import { allPages, windowOverPages, type UpstreamPage } from '../paging.js';
+import { allPages, SizeHints, windowOverPages, type SizeHint, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
 import type { NewTonaiCampaign, RequestPreview, TonaiStatusAction } from '../../domain/writes.js';
@@ -27,6 +27,8 @@ type Endpoint = (typeof wire.ENDPOINTS)[keyof typeof wire.ENDPOINTS];
 
 export class TonaiClient {
   readonly id: string;
+  /** The campaign list's length as last read (plans merged reads over keys). */
+  private readonly sizes = new SizeHints(4);
 
   constructor(private readonly options: TonaiClientOptions) {
     this.id = options.key.id;
@@ -80,13 +82,20 @@ export class TonaiClient {
     await this.call(wire.ENDPOINTS.list, { query: new URLSearchParams({ current: '1', pageSize: '1' }), schema: wire.listData });
   }
 
-  private campaignPage(index: number): Promise<UpstreamPage<TonaiCampaignSummary>> {
+  private async campaignPage(index: number): Promise<UpstreamPage<TonaiCampaignSummary>> {
     const size = wire.LIMITS.maxPageSize;
     const query = new URLSearchParams({ current: String(index + 1), pageSize: String(size) });
-    return this.cached(wire.ENDPOINTS.list.path, `${this.cachePrefix}list?${query.toString()}`, this.options.ttl.listTtlMs, async () => {
+    const page = await this.cached(wire.ENDPOINTS.list.path, `${this.cachePrefix}list?${query.toString()}`, this.options.ttl.listTtlMs, async () => {
       const data = await this.call(wire.ENDPOINTS.list, { query, schema: wire.listData });
       return { rows: data.campaigns.map((c) => campaignFromList(this.id, c)), total: data.total };
     });
+    this.sizes.note('campaigns', index, page, size);
+    return page;
+  }
+
+  /** How many campaigns the key had when its list was last read. */
+  campaignCountHint(): SizeHint | undefined {
+    return this.sizes.get('campaigns');
   }
 
   /** A read through the shared cache, its age noted for the request's `extensions.freshness`. */
