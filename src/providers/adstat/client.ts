@@ -399,30 +399,39 @@ export class AdstatClient {
   }
 
   /**
-   * How many of the window's later pages to read together with its first: those cached fresh cost
-   * nothing; the others one slot each, taken only from what the path's budget has free now (the
-   * list reports no total, so a page past its end comes back empty). A cached short page ends it.
+   * How many of the window's later pages to read together with its first. The list reports no
+   * total, so a page past its end comes back empty: read ahead only as far as its length last
+   * time shows (an exact length: up to the page the list ends on, which a reader one page at a
+   * time reads too; at least so long: one page past it), else one page for the plain list (a
+   * narrowed one is mostly shorter than its window: none). Pages cached fresh cost nothing; the
+   * others one slot each, from what the path's budget has free now. A cached short page ends it.
    */
   private async adReadAhead(indices: number[], filter: AdvertisementListFilter): Promise<number> {
+    const size = wire.LIMITS.maxPageSize;
+    const first = indices[0]! - 1;
+    const hint = this.sizes.get(`ads:${filterKey(filter)}`);
+    const narrowed = filter.period !== 'ALL' || filter.titles.length > 0 || filter.campaignNames.length > 0;
+    const lastLikely = hint ? (hint.exact ? Math.floor(hint.rows / size) : hint.rows / size) : narrowed ? first : first + 1;
+    const candidates = indices.filter((index) => index <= lastLikely);
+    if (candidates.length === 0) return 0;
     const now = this.clock.now();
     const fresh = async (index: number) => {
       const stored = await this.options.cache.peek<UpstreamPage<AdvertisementSummary>>(this.adPageKey(index, filter));
       return stored && stored.freshUntil > now ? stored.value : undefined;
     };
-    const first = indices[0]! - 1;
     let room = await this.planner.room(resolvePath(wire.ENDPOINTS.advertisements));
     const head = await fresh(first);
-    if (head && head.rows.length < wire.LIMITS.maxPageSize) return 0;
+    if (head && head.rows.length < size) return 0;
     if (!head) room -= 1;
     let allowed = 0;
-    for (const index of indices) {
+    for (const index of candidates) {
       const page = await fresh(index);
       if (!page) {
         if (room <= 0) break;
         room -= 1;
       }
       allowed += 1;
-      if (page && page.rows.length < wire.LIMITS.maxPageSize) break;
+      if (page && page.rows.length < size) break;
     }
     return allowed;
   }
