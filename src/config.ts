@@ -136,10 +136,12 @@ export const DEFAULTS = {
   bodyTimeoutMs: 30_000,
   /**
    * Keep-alive connections per provider host (HTTP/1.1; an HTTP/2 provider multiplexes on them):
-   * a 500-ad page's details calls go out in one wave, not 8 (bench/latency.ts, 64/128/256/512 at
-   * 50 ms). ADGRAPH_UPSTREAM_CONNECTIONS lowers it for a provider that wants fewer.
+   * a 500-ad page's details calls go out in 2 waves, not 8. Measured with bench/latency.ts at
+   * 50 ms (64/128/256/512): 512 was fastest on an idle pool, but on 2 loaded cores 1,000+
+   * concurrent details calls then ran past their deadlines more often; 256 is the balance.
+   * ADGRAPH_UPSTREAM_CONNECTIONS sets it (lower for a provider that wants fewer).
    */
-  connectionsPerOrigin: 512,
+  connectionsPerOrigin: 256,
   rateLimitMaxWaitMs: 2_000,
   /** AdStat's documented limit: 10 requests per 60 s per path, silence for 61 s after a 429. */
   adstatRateLimitMax: 10,
