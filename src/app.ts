@@ -79,6 +79,7 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
       authenticator,
       unprotected: options.unprotected ?? false,
       observability,
+      responseCache: config.responseCache,
     });
   } catch (error) {
     await observability?.close();

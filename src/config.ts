@@ -90,6 +90,8 @@ export interface Config {
   /** AdStat's budget per login and URL path (an operator whose plan allows more raises it). */
   adstatBudget: { max: number; windowMs: number; blockMs: number };
   cache: CacheConfig;
+  /** Whole answers of queries, in each process's memory (src/response-cache.ts). */
+  responseCache: { enabled: boolean; maxBytes: number };
   security: SecurityConfig;
   observability: ObservabilityConfig;
   /** REDIS_URL: shared state for replicas (cache, AdStat quota and tokens, idempotency); unset: in-process. */
@@ -404,6 +406,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       closedPeriodTtlMs: intVar(env, 'ADGRAPH_CACHE_CLOSED_PERIOD_TTL_MS', DEFAULTS.closedPeriodTtlMs, 0, 7 * 24 * 3_600_000, problems),
       referenceTtlMs: intVar(env, 'ADGRAPH_CACHE_REFERENCE_TTL_MS', DEFAULTS.referenceTtlMs, 0, 7 * 24 * 3_600_000, problems),
       staleMaxMs: intVar(env, 'ADGRAPH_CACHE_STALE_MAX_MS', DEFAULTS.staleMaxMs, 0, 7 * 24 * 3_600_000, problems),
+    },
+    responseCache: {
+      enabled: boolVar(env, 'ADGRAPH_RESPONSE_CACHE', true, problems),
+      maxBytes: intVar(env, 'ADGRAPH_RESPONSE_CACHE_MAX_MB', 64, 1, 65_536, problems) * 1024 * 1024,
     },
     observability: observabilityVars(env, host, problems),
   };

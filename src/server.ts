@@ -18,6 +18,7 @@ import { metered } from './security/meter.js';
 import { createGraphiQLPage, wantsGraphiQL } from './graphiql-page.js';
 import type { Observability } from './observability/index.js';
 import { createAdgraphYoga } from './yoga.js';
+import { ResponseCache, type ResponseCacheConfig } from './response-cache.js';
 
 /** The largest file any mutation accepts (video media); each mutation enforces its own limit while streaming. */
 const MAX_UPLOAD_BYTES = MEDIA_MAX_BYTES;
@@ -92,13 +93,31 @@ export async function startServer(options: {
   shutdownGraceMs?: number;
   /** Request ids, access lines, metrics, traces, /health and /ready. */
   observability?: Observability;
+  /** Whole answers of queries (on unless configured off). */
+  responseCache?: ResponseCacheConfig;
 }): Promise<RunningServer> {
   const { observability } = options;
   const graphiql = createGraphiQLPage();
+  const responseCache = options.responseCache?.enabled === false ? undefined : new ResponseCache(options.providers, options.responseCache ?? { enabled: true, maxBytes: 64 * 1024 * 1024 });
+  if (responseCache) observability?.watchResponseCache(responseCache);
   const yoga = createAdgraphYoga(options.providers, options.environment, options.security, {
     unprotected: options.unprotected ?? false,
     ...(observability ? { observabilityPlugins: observability.yogaPlugins() } : {}),
+    ...(responseCache ? { responseCache } : {}),
   });
+  /** A cached answer straight from its bytes when there is one, else Yoga (with the body already read). */
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
+    if (!responseCache) {
+      void yoga(req, res);
+      return;
+    }
+    responseCache.serve(req, res).then(
+      (served) => {
+        if (!served) void yoga(req, res);
+      },
+      () => res.destroy(),
+    );
+  };
   const requestDeadlineMs = options.requestDeadlineMs ?? 20_000;
   const uploadDeadlineMs = options.uploadDeadlineMs ?? 600_000;
   let graceful: GracefulClose | undefined;
@@ -148,7 +167,7 @@ export async function startServer(options: {
         });
       return;
     }
-    void withDeadline(requestDeadlineMs, () => yoga(req, res));
+    withDeadline(requestDeadlineMs, () => answer(req, res));
   };
   // Each request counts its own upstream calls (reported in `extensions.cost`).
   const server = createServer((req, res) => metered(() => handle(req, res)));

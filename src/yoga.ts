@@ -16,6 +16,7 @@ import { newRequestScope, runInScope, summarizeFreshness } from './providers/req
 import { isClientMistake, toClientError } from './schema/errors.js';
 import { schema } from './schema/index.js';
 import { graphiqlOptions, renderAdgraphGraphiQL } from './graphiql.js';
+import { noteExecutionScope, type ResponseCache } from './response-cache.js';
 
 /**
  * graphql-js's parser recurses once per nesting level, so a document nested deep enough overflows
@@ -47,8 +48,9 @@ function useNestingGuard(): Plugin<Context> {
  */
 function useFreshness(providers: Providers): Plugin<Context> {
   return {
-    onExecute({ executeFn, setExecuteFn }) {
+    onExecute({ args, executeFn, setExecuteFn }) {
       const scope = newRequestScope('interactive');
+      noteExecutionScope(args.contextValue, scope);
       setExecuteFn((execArgs) => runInScope(scope, () => executeFn(execArgs)));
       return {
         onExecuteDone({ result, setResult }) {
@@ -78,6 +80,8 @@ export function createAdgraphYoga(
     unprotected?: boolean;
     /** Metrics and tracing (src/observability); first, so they see every phase. */
     observabilityPlugins?: Plugin[];
+    /** Whole answers (src/response-cache.ts); its plugin goes last, to keep results as they end. */
+    responseCache?: ResponseCache;
   } = {},
 ): YogaServerInstance<NodeServerContext, Context> {
   const protections = options.unprotected ? [] : [...limitPlugins(security, environment.mode), useUpstreamBudget(security.costBudget)];
@@ -124,6 +128,6 @@ export function createAdgraphYoga(
       },
     },
     // The nesting guard after the limits: it must wrap the token-limited parser they install.
-    plugins: [...(options.observabilityPlugins ?? []), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking()],
+    plugins: [...(options.observabilityPlugins ?? []), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : [])],
   });
 }

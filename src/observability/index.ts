@@ -64,6 +64,18 @@ export class Observability {
     return self;
   }
 
+  /** The whole-answer response cache's counters, read at scrape time. */
+  watchResponseCache(cache: { stats: Record<'hits' | 'misses' | 'stored' | 'skipped' | 'outdated', number> }): void {
+    this.metrics.mirroredCounter(
+      {
+        name: 'adgraph_response_cache_total',
+        help: 'Whole-answer response cache: hit (served from it), miss (a query executed), stored, skipped (not kept: errors, stale or no cached data), outdated (a write since it was kept).',
+        labelNames: ['result'] as const,
+      },
+      () => (['hits', 'misses', 'stored', 'skipped', 'outdated'] as const).map((k) => [{ result: k === 'hits' ? 'hit' : k === 'misses' ? 'miss' : k }, cache.stats[k]]),
+    );
+  }
+
   /** Start-up checks run in the background: the server listens at once, `/ready` says "pending" meanwhile. */
   runStartupChecks(): Promise<void> {
     return this.readiness.start();
@@ -116,6 +128,7 @@ export class Observability {
       upstreamFailures: scope.upstreamFailures || undefined,
       cacheHits: scope.cacheHits,
       cacheMisses: scope.cacheMisses,
+      responseCache: scope.responseCache,
       errorCodes: scope.errorCodes.size > 0 ? Object.fromEntries(scope.errorCodes) : undefined,
       aborted: res.writableFinished ? undefined : true,
     };

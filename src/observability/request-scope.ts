@@ -16,6 +16,8 @@ export interface RequestScope {
   upstreamFailures: number;
   cacheHits: number;
   cacheMisses: number;
+  /** Whole-answer response cache: `hit` (served from it), `miss` (a query executed), or not asked. */
+  responseCache: 'hit' | 'miss' | undefined;
   /** `extensions.code` of every error in the answer, counted. */
   readonly errorCodes: Map<string, number>;
 }
@@ -29,7 +31,7 @@ interface Store {
 const storage = new AsyncLocalStorage<Store>();
 
 export function newRequestScope(id: string, startedAt: number): RequestScope {
-  return { id, startedAt, operation: undefined, caller: undefined, upstreamCalls: 0, upstreamFailures: 0, cacheHits: 0, cacheMisses: 0, errorCodes: new Map() };
+  return { id, startedAt, operation: undefined, caller: undefined, upstreamCalls: 0, upstreamFailures: 0, cacheHits: 0, cacheMisses: 0, responseCache: undefined, errorCodes: new Map() };
 }
 
 export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {

@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { log } from '../log.js';
 import { MemoryStateStore, type StateStore } from '../state/store.js';
+import { recordCachedRead } from './request-scope.js';
 
 /** A cached answer and how old it is. */
 export interface CachedAnswer<T> {
@@ -46,6 +47,7 @@ export class SharedCache {
   private generation = 0;
   private pendingInvalidation: Promise<void> = Promise.resolve();
   private readonly clearListeners: (() => void)[] = [];
+  private readonly invalidateListeners: ((prefixes: string[]) => void)[] = [];
   readonly stats: CacheStats = { hits: 0, misses: 0, coalesced: 0 };
   /** Told of every lookup (per-request access-line counts, trace events); set by the observability layer. */
   onLookup: ((result: 'hit' | 'miss' | 'coalesced' | 'stale', key: string) => void) | undefined;
@@ -65,6 +67,8 @@ export class SharedCache {
   /** The stored answer for the key, fresh or stale, if any. */
   async peek<T>(key: string): Promise<CachedAnswer<T> | undefined> {
     await this.pendingInvalidation;
+    // A look is a dependency (a write to the key changes what the request decides), not a use.
+    recordCachedRead(key);
     return this.store.get<CachedAnswer<T>>(key);
   }
 
@@ -143,9 +147,12 @@ export class SharedCache {
     const stored = await this.peek<T>(key);
     if (stored && stored.freshUntil > this.clock.now()) {
       this.countHit(key);
+      recordCachedRead(key, stored.freshUntil);
       return stored;
     }
-    return this.fetch(key, ttlMs, load);
+    const answer = await this.fetch(key, ttlMs, load);
+    recordCachedRead(key, answer.freshUntil);
+    return answer;
   }
 
   async get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
@@ -155,6 +162,7 @@ export class SharedCache {
   /** Drops every entry whose key starts with one of the prefixes (after a write). */
   invalidate(...prefixes: string[]): void {
     this.generation += 1;
+    for (const listener of this.invalidateListeners) listener(prefixes);
     // Reads still in flight were started before the write: let them answer their callers, but
     // forget them so the next reader goes upstream again.
     for (const key of [...this.inflight.keys()]) {
@@ -162,6 +170,11 @@ export class SharedCache {
     }
     // Readers wait for this before they look, so none sees an entry the write has outdated.
     this.pendingInvalidation = this.pendingInvalidation.then(() => this.store.deletePrefix(...prefixes)).catch(forgetFailure);
+  }
+
+  /** Called on `invalidate` with its prefixes: answers built from those entries are outdated too (the response cache). */
+  onInvalidate(listener: (prefixes: string[]) => void): void {
+    this.invalidateListeners.push(listener);
   }
 
   /** Called on `clear`: whoever keeps hints derived from cached answers forgets them too. */

@@ -25,6 +25,12 @@ export interface RequestScope {
   id: string;
   priority: Priority;
   freshness: FreshnessRecord[];
+  /**
+   * For the response cache: the earliest end of lifetime among the cached answers the request was
+   * given (Infinity: none), and the cache keys it read or looked at (what a write can outdate).
+   */
+  freshUntil: number;
+  readKeys: Set<string>;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -32,7 +38,7 @@ let counter = 0;
 
 export function newRequestScope(priority: Priority = 'interactive'): RequestScope {
   counter += 1;
-  return { id: `r${counter}`, priority, freshness: [] };
+  return { id: `r${counter}`, priority, freshness: [], freshUntil: Number.POSITIVE_INFINITY, readKeys: new Set() };
 }
 
 export function runInScope<T>(scope: RequestScope, fn: () => T): T {
@@ -45,7 +51,21 @@ export function currentScope(): RequestScope | undefined {
 
 /** Notes the freshness of an answer on the current request, if there is one. */
 export function recordFreshness(record: FreshnessRecord): void {
-  storage.getStore()?.freshness.push(record);
+  const scope = storage.getStore();
+  if (!scope) return;
+  scope.freshness.push(record);
+  if (record.freshUntil < scope.freshUntil) scope.freshUntil = record.freshUntil;
+}
+
+/**
+ * Notes a shared-cache read on the current request: its key, and (when its answer is used) the
+ * end of that answer's lifetime. Every answer counts, also those not reported as freshness.
+ */
+export function recordCachedRead(key: string, freshUntil?: number): void {
+  const scope = storage.getStore();
+  if (!scope) return;
+  scope.readKeys.add(key);
+  if (freshUntil !== undefined && freshUntil < scope.freshUntil) scope.freshUntil = freshUntil;
 }
 
 /** One entry per provider, account and path: the oldest data the request was given there. */

@@ -24,6 +24,7 @@ const BLOCK = `${NS}b:`;
 const LOCK = `${NS}lock:`;
 const RECORD = `${NS}idem:`;
 const TOKEN = `${NS}token:`;
+const GENERATIONS = `${NS}gen`;
 
 const TAKE_SLOT = `
 local now = tonumber(ARGV[1])
@@ -347,6 +348,24 @@ export class RedisStateStore implements StateStore {
   async clearValues(): Promise<void> {
     await this.local.clearValues();
     await this.shared('clear', (c) => unlinkMatching(c, `${VALUE}*`), async () => undefined);
+  }
+
+  bumpGeneration(prefix: string): Promise<void> {
+    return this.shared(
+      'bump generation',
+      async (c) => {
+        await c.hincrby(GENERATIONS, prefix, 1);
+      },
+      () => this.local.bumpGeneration(prefix),
+    );
+  }
+
+  generations(): Promise<ReadonlyMap<string, number>> {
+    return this.shared(
+      'generations',
+      async (c) => new Map(Object.entries(await c.hgetall(GENERATIONS)).map(([k, v]) => [k, Number(v)])),
+      () => this.local.generations(),
+    );
   }
 
   lock(key: string, ttlMs: number): Promise<StoreLock | 'busy' | undefined> {

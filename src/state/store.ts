@@ -48,6 +48,13 @@ export interface StateStore {
   /** Forgets every value (not the ledger): for tests and operators. */
   clearValues(): Promise<void>;
   /**
+   * Write generations, one counter per invalidated key prefix (HINCRBY/HGETALL of one hash): the
+   * response cache keeps whole answers in each replica's memory and checks them against these on
+   * every hit, so a write on one replica outdates the answers of all of them.
+   */
+  bumpGeneration(prefix: string): Promise<void>;
+  generations(): Promise<ReadonlyMap<string, number>>;
+  /**
    * Shared backends only: a short lock on a value key, so one replica reads upstream while the
    * others wait for its answer ('busy': someone holds it; undefined: cannot lock now, go ahead).
    */
@@ -79,6 +86,7 @@ interface Ledger {
 export class MemoryStateStore implements StateStore {
   private readonly values = new Map<string, ValueEntry>();
   private readonly ledgers = new Map<string, Ledger>();
+  private readonly gens = new Map<string, number>();
   private slotsTaken = 0;
 
   constructor(
@@ -155,6 +163,14 @@ export class MemoryStateStore implements StateStore {
 
   async clearValues(): Promise<void> {
     this.values.clear();
+  }
+
+  async bumpGeneration(prefix: string): Promise<void> {
+    this.gens.set(prefix, (this.gens.get(prefix) ?? 0) + 1);
+  }
+
+  async generations(): Promise<ReadonlyMap<string, number>> {
+    return this.gens;
   }
 
   get size(): number {
