@@ -73,6 +73,8 @@ export interface RunningServer {
   server: Server;
   port: number;
   url: string;
+  /** The whole-answer cache (undefined when configured off). */
+  responseCache: ResponseCache | undefined;
   /** Stops accepting, lets requests in flight finish within the grace period, then closes every connection. */
   close(): Promise<void>;
 }
@@ -186,6 +188,7 @@ export async function startServer(options: {
     server,
     port,
     url: `http://localhost:${port}/graphql`,
+    responseCache,
     close: () => closer.close(options.shutdownGraceMs ?? 10_000),
   };
 }
