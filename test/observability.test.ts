@@ -76,12 +76,19 @@ describe('metrics', () => {
     expect(after.sum('adgraph_adstat_budget_remaining', { login: 'demo', endpoint: 'GET /api/v2/advertisement/' })).toBeLessThan(10);
 
     h.resetCounts();
-    const again = await h.gql(DASHBOARD);
+    // The same reads in another document: answered by the shared read cache (the identical
+    // document is answered whole by the response cache, below, and looks nothing up).
+    const again = await h.gql(`${DASHBOARD}\n`);
     expect(again.data).toEqual(first.data);
     expect(h.adstatCount() + h.tonaiCount()).toBe(0);
     const third = await scrape(metricsUrl, TOKEN);
     expect(third.sum('adgraph_cache_lookups_total', { result: 'hit' }) - after.sum('adgraph_cache_lookups_total', { result: 'hit' })).toBeGreaterThanOrEqual(2);
     expect(third.sum('adgraph_upstream_requests_total')).toBe(after.sum('adgraph_upstream_requests_total'));
+    const repeated = await h.gql(DASHBOARD);
+    expect(repeated.data).toEqual(first.data);
+    const fourth = await scrape(metricsUrl, TOKEN);
+    expect(fourth.sum('adgraph_response_cache_total', { result: 'hit' }) - third.sum('adgraph_response_cache_total', { result: 'hit' })).toBe(1);
+    expect(fourth.sum('adgraph_upstream_requests_total')).toBe(after.sum('adgraph_upstream_requests_total'));
   });
 
   it('a provider fault shows in the outcome label and as one WARN line with the request id', async () => {
