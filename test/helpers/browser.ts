@@ -52,15 +52,22 @@ export interface AdgraphProcess {
 }
 
 /**
- * `npm start` runs `exec node --import tsx <entry>`; this runs the same entry the same way, without
- * npm in between, so the test owns the server process itself.
+ * `npm start` runs `[NAME=value …] exec node --import tsx <entry>`; this runs the same entry the
+ * same way (with the same variables), without npm in between, so the test owns the server process.
  */
-function startEntry(): string {
+function startEntry(): { entry: string; env: Record<string, string> } {
   const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const start = pkg.scripts?.start ?? '';
-  const match = /^(?:exec\s+)?node\s+--import\s+tsx\s+(\S+\.ts)$/.exec(start.trim());
-  if (!match) throw new Error(`package.json "start" is "${start}", not "exec node --import tsx <entry>.ts": update test/helpers/browser.ts to start adgraph the way npm start does`);
-  return match[1]!;
+  const match = /^((?:[A-Z_][A-Z0-9_]*=\S+\s+)*)(?:exec\s+)?node\s+--import\s+tsx\s+(\S+\.ts)$/.exec(start.trim());
+  if (!match) throw new Error(`package.json "start" is "${start}", not "[NAME=value …] exec node --import tsx <entry>.ts": update test/helpers/browser.ts to start adgraph the way npm start does`);
+  const env = Object.fromEntries(
+    match[1]!
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+  return { entry: match[2]!, env };
 }
 
 /**
@@ -72,9 +79,10 @@ export async function startAdgraphProcess(options: { timeoutMs?: number } = {}):
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^(ADSTAT_|TONAI_|ADGRAPH_)/.test(key)) env[key] = value;
   }
-  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+  const start = startEntry();
+  Object.assign(env, start.env, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
 
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, ['--import', 'tsx', startEntry()], {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, ['--import', 'tsx', start.entry], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
