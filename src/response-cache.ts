@@ -158,6 +158,8 @@ export class ResponseCache {
   /** Generations when each execution started (a write during it outdates its answer). */
   private readonly started = new WeakMap<object, Promise<ReadonlyMap<string, number>>>();
   private readonly store: StateStore;
+  /** Generation bumps not yet in the store. */
+  private bumps: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly providers: Providers,
@@ -168,15 +170,20 @@ export class ResponseCache {
     // anything under those prefixes are outdated with it, here and (through the store) elsewhere.
     providers.cache.onInvalidate((prefixes) => {
       for (const prefix of prefixes) {
-        void this.store.bumpGeneration(prefix);
+        this.bump(prefix);
         for (const [key, entry] of this.entries) if (entry.deps.some((d) => overlaps(d, prefix))) this.drop(key);
       }
     });
     providers.cache.onClear(() => {
-      void this.store.bumpGeneration('');
+      this.bump('');
       this.entries.clear();
       this.bytes = 0;
     });
+  }
+
+  private bump(prefix: string): void {
+    const done = this.store.bumpGeneration(prefix).catch(() => undefined);
+    this.bumps = this.bumps.then(() => done);
   }
 
   get size(): number {
@@ -305,11 +312,20 @@ export class ResponseCache {
         this.noteHit(entry, caller);
         setResult(JSON.parse(entry.head.toString() + this.tail(entry)) as ExecutionResult);
       },
-      onExecute: ({ args }) => {
-        const key = keys.get(args.contextValue);
-        if (!key) return;
+      onExecute: ({ args, executeFn, setExecuteFn }) => {
         const operation = getOperationAST(args.document, args.operationName);
-        if (operation?.operation !== OperationTypeNode.QUERY) return;
+        if (operation?.operation === OperationTypeNode.MUTATION) {
+          // A write answers only once what it outdated is gone from the store (provider entries and
+          // generations), so the next read, on any replica, cannot be given the old answer.
+          setExecuteFn(async (execArgs) => {
+            const result = await executeFn(execArgs);
+            await Promise.all([this.providers.cache.settled(), this.bumps]);
+            return result;
+          });
+          return;
+        }
+        const key = keys.get(args.contextValue);
+        if (!key || operation?.operation !== OperationTypeNode.QUERY) return;
         this.stats.misses += 1;
         const scope = currentRequest();
         if (scope) scope.responseCache = 'miss';

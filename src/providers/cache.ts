@@ -172,6 +172,11 @@ export class SharedCache {
     this.pendingInvalidation = this.pendingInvalidation.then(() => this.store.deletePrefix(...prefixes)).catch(forgetFailure);
   }
 
+  /** Resolves once every invalidation so far has reached the store (a write waits for it before it answers). */
+  settled(): Promise<void> {
+    return this.pendingInvalidation;
+  }
+
   /** Called on `invalidate` with its prefixes: answers built from those entries are outdated too (the response cache). */
   onInvalidate(listener: (prefixes: string[]) => void): void {
     this.invalidateListeners.push(listener);
