@@ -17,6 +17,7 @@ import { isClientMistake, toClientError } from './schema/errors.js';
 import { schema } from './schema/index.js';
 import { graphiqlOptions, renderAdgraphGraphiQL } from './graphiql.js';
 import { noteExecutionScope, type ResponseCache } from './response-cache.js';
+import { onFinalResult, useIncrementalDelivery } from './incremental.js';
 
 /**
  * graphql-js's parser recurses once per nesting level, so a document nested deep enough overflows
@@ -53,11 +54,13 @@ function useFreshness(providers: Providers): Plugin<Context> {
       noteExecutionScope(args.contextValue, scope);
       setExecuteFn((execArgs) => runInScope(scope, () => executeFn(execArgs)));
       return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || scope.freshness.length === 0) return;
-          const freshness = summarizeFreshness(scope.freshness, providers.clock.now());
-          setResult({ ...result, extensions: { ...(result.extensions ?? {}), freshness } });
-        },
+        // On an incremental response, the final payload: the deferred parts read data too.
+        onExecuteDone: (done) =>
+          onFinalResult(done, (result, setResult) => {
+            if (scope.freshness.length === 0) return;
+            const freshness = summarizeFreshness(scope.freshness, providers.clock.now());
+            setResult({ ...result, extensions: { ...(result.extensions ?? {}), freshness } });
+          }),
       };
     },
   };
@@ -84,6 +87,22 @@ export function createAdgraphYoga(
     responseCache?: ResponseCache;
   } = {},
 ): YogaServerInstance<NodeServerContext, Context> {
+  // Yoga's error masking, also applied to the errors of deferred parts (src/incremental.ts).
+  const maskError = (error: unknown): GraphQLError => {
+    const client = toClientError(error);
+    if (client.extensions.code === 'INTERNAL_SERVER_ERROR') {
+      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+      log.error('unexpected error', { error: original instanceof Error ? original.stack ?? original.message : String(original) });
+    } else if (isClientMistake(client)) {
+      // The client's own mistake: worth a line for support, not an alert, and no stack.
+      log.info('client mistake', { code: client.extensions.code, argument: client.extensions.argument, rule: client.extensions.rule, message: client.message });
+    } else if (client !== error) {
+      // A provider failure: the failed upstream call was already one WARN line with the request id
+      // (src/observability/upstream.ts); this notes what the answer said, without alerting twice.
+      log.info('request failed', { code: client.extensions.code, provider: client.extensions.provider, account: client.extensions.account, message: client.message });
+    }
+    return client;
+  };
   const protections = options.unprotected ? [] : [...limitPlugins(security, environment.mode), useUpstreamBudget(security.costBudget)];
   return createYoga<NodeServerContext, Context>({
     schema,
@@ -110,24 +129,8 @@ export function createAdgraphYoga(
       // its own level (client mistakes below ERROR, without a stack), so this would only repeat it.
       error: (...args) => (args.length > 0 && args.every((a) => a instanceof Error) ? log.debug(args.map(String).join(' ')) : log.error(args.map(String).join(' '))),
     },
-    maskedErrors: {
-      maskError: (error) => {
-        const client = toClientError(error);
-        if (client.extensions.code === 'INTERNAL_SERVER_ERROR') {
-          const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-          log.error('unexpected error', { error: original instanceof Error ? original.stack ?? original.message : String(original) });
-        } else if (isClientMistake(client)) {
-          // The client's own mistake: worth a line for support, not an alert, and no stack.
-          log.info('client mistake', { code: client.extensions.code, argument: client.extensions.argument, rule: client.extensions.rule, message: client.message });
-        } else if (client !== error) {
-          // A provider failure: the failed upstream call was already one WARN line with the request id
-          // (src/observability/upstream.ts); this notes what the answer said, without alerting twice.
-          log.info('request failed', { code: client.extensions.code, provider: client.extensions.provider, account: client.extensions.account, message: client.message });
-        }
-        return client;
-      },
-    },
+    maskedErrors: { maskError },
     // The nesting guard after the limits: it must wrap the token-limited parser they install.
-    plugins: [...(options.observabilityPlugins ?? []), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : [])],
+    plugins: [...(options.observabilityPlugins ?? []), ...useIncrementalDelivery(maskError), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : [])],
   });
 }

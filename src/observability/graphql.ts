@@ -7,8 +7,9 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { getCurrentOtelContext, useOpenTelemetry } from '@envelop/opentelemetry';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { getOperationAST, type ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { getOperationAST, type ExecutionResult, type GraphQLError } from 'graphql';
+import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import { errorsOf } from '../incremental.js';
 import type { Metrics } from './metrics.js';
 import { LATENCY_BUCKETS } from './metrics.js';
 import { currentRequest } from './request-scope.js';
@@ -86,23 +87,49 @@ export function observabilityPlugins(metrics: Metrics, tracing: Tracing, prometh
       if (typeof caller === 'string') scope.caller = caller;
       return done;
     },
-    onExecutionResult({ result, context }) {
-      if (result === undefined || Symbol.asyncIterator in result) return;
+    onExecutionResult({ result, context, setResult }) {
+      if (result === undefined) return;
       const scope = currentRequest();
       const ran = executed.get(context as object);
-      const results = [result as ExecutionResult];
-      for (const one of results) {
-        const list = one.errors ?? [];
+      const countErrors = (list: readonly GraphQLError[]) => {
         for (const error of list) {
           const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN';
           errors.inc({ code });
           if (scope) scope.errorCodes.set(code, (scope.errorCodes.get(code) ?? 0) + 1);
         }
-        const outcome = !ran ? 'refused' : list.length === 0 ? 'ok' : one.data ? 'partial' : 'failed';
-        if (!ran) refused.inc({ reason: refusalReason(list[0] as { message: string; extensions?: Record<string, unknown> } | undefined) });
+      };
+      const count = (failures: readonly GraphQLError[], data: unknown) => {
+        const outcome = !ran ? 'refused' : failures.length === 0 ? 'ok' : data ? 'partial' : 'failed';
+        if (!ran) refused.inc({ reason: refusalReason(failures[0] as { message: string; extensions?: Record<string, unknown> } | undefined) });
         const op = scope?.operation;
         operations.inc({ operation: operationLabel(ran ? op : undefined), type: ran ? ran.type : 'none', outcome });
+      };
+      if (isAsyncIterable<ExecutionResult>(result)) {
+        // @defer/@stream: errors as each payload goes out, the operation once when the last has gone
+        // (or the client left), with the data of the first payload deciding partial or failed.
+        let data: unknown;
+        let first = true;
+        const failures: GraphQLError[] = [];
+        setResult(
+          mapAsyncIterator(
+            result,
+            (payload) => {
+              if (first) data = payload.data;
+              first = false;
+              const list = errorsOf(payload);
+              countErrors(list);
+              failures.push(...list);
+              return payload;
+            },
+            undefined,
+            () => count(failures, data),
+          ),
+        );
+        return;
       }
+      const one = result as ExecutionResult;
+      countErrors(one.errors ?? []);
+      count(one.errors ?? [], one.data);
     },
   };
 

@@ -29,6 +29,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
+import { onFinalResult } from '../incremental.js';
 import { callsSoFar } from './meter.js';
 
 export interface Calls {
@@ -211,10 +212,11 @@ export function useUpstreamBudget(budget: number): Plugin<Context> {
         return;
       }
       return {
-        onExecuteDone({ result: done, setResult }) {
-          if (Symbol.asyncIterator in done) return;
-          setResult({ ...done, extensions: { ...done.extensions, cost: { ...cost, upstreamCalls: callsSoFar() - before } } });
-        },
+        // On an incremental response, the final payload: the calls of the deferred parts count too.
+        onExecuteDone: (payload) =>
+          onFinalResult(payload, (done, setResult) => {
+            setResult({ ...done, extensions: { ...done.extensions, cost: { ...cost, upstreamCalls: callsSoFar() - before } } });
+          }),
       };
     },
   };

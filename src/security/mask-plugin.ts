@@ -1,6 +1,6 @@
 /** The response side of secret masking: the last step before Yoga serializes a result. */
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { containsSecret, maskDeep, maskSecrets } from './mask.js';
 
 function maskError(error: unknown): unknown {
@@ -16,14 +16,37 @@ function maskError(error: unknown): unknown {
   return maskDeep(error);
 }
 
-/** A copy of a result with every string in it masked (errors rebuilt with masked texts). */
-function maskedCopy(result: ExecutionResult): ExecutionResult {
+/** A result, or one part of an incremental one (`incremental[]` of a @defer/@stream payload). */
+interface Maskable {
+  data?: unknown;
+  items?: unknown;
+  errors?: ReadonlyArray<unknown>;
+  extensions?: unknown;
+  incremental?: ReadonlyArray<Maskable>;
+}
+
+function maskParts<T extends Maskable>(result: T): T {
   return {
     ...result,
     ...(result.data !== undefined ? { data: maskDeep(result.data) } : {}),
-    ...(result.errors ? { errors: result.errors.map(maskError) as GraphQLError[] } : {}),
+    ...(result.items !== undefined ? { items: maskDeep(result.items) } : {}),
+    ...(result.errors ? { errors: result.errors.map(maskError) } : {}),
     ...(result.extensions ? { extensions: maskDeep(result.extensions) } : {}),
+    ...(result.incremental ? { incremental: result.incremental.map(maskParts) } : {}),
   };
+}
+
+/** A copy of a result with every string in it masked (errors rebuilt with masked texts). */
+function maskedCopy(result: ExecutionResult): ExecutionResult {
+  return maskParts(result as Maskable) as ExecutionResult;
+}
+
+/**
+ * One payload of an incremental (@defer/@stream) answer, masked as it goes out. Scanned with a
+ * serialization of its own: Yoga's multipart and event-stream writers do not use `stringify`.
+ */
+function maskPayload(payload: ExecutionResult): ExecutionResult {
+  return containsSecret(JSON.stringify(payload)) ? maskedCopy(payload) : payload;
 }
 
 type Serializable = ExecutionResult & { stringify?: (result: ExecutionResult) => string };
@@ -50,7 +73,8 @@ export function useSecretMasking(): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result)) setResult(result.map(maskResult));
-      else if (!(Symbol.asyncIterator in (result as object))) setResult(maskResult(result as ExecutionResult));
+      else if (isAsyncIterable<ExecutionResult>(result)) setResult(mapAsyncIterator(result, maskPayload));
+      else setResult(maskResult(result as ExecutionResult));
     },
   };
 }
