@@ -10,7 +10,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
-  schema: 'schema.graphql',
+  // With the @defer/@stream directives the served schema has (see the file).
+  schema: ['schema.graphql', 'examples/incremental-directives.graphql'],
   documents: ['examples/operations/**/*.graphql'],
   // A missing or empty documents folder is an error, not an empty output.
   ignoreNoDocuments: false,

@@ -5,15 +5,18 @@
  *   ADGRAPH_URL=http://localhost:4000/graphql npm run example
  *
  * It prints the environment, the accounts, the first page of advertisements and of campaigns of
- * both providers, and previews an advertisement with `createAdvertisement(validateOnly: true)`
+ * both providers, a page of advertisements with their moderation deferred (@defer: the rows print at
+ * once, each moderation as it arrives, read from the multipart/mixed answer with meros), and previews an advertisement with `createAdvertisement(validateOnly: true)`
  * (nothing is created). Every result type comes from the generated code: a schema change that
  * breaks these documents or this program fails `npm test`.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { getOperationAST, print } from 'graphql';
-import { request } from 'undici';
+import { meros } from 'meros/browser';
+import { fetch, request } from 'undici';
 import {
   AdvertisementsPageDocument,
+  AdvertisementsWithDeferredModerationDocument,
   CampaignsPageDocument,
   DashboardOverviewDocument,
   KktuSearchDocument,
@@ -77,6 +80,78 @@ async function execute<TData, TVariables extends Record<string, unknown>>(
   }
   // Partial data: adgraph returns what the healthy providers gave and reports the rest as errors.
   if (problems.length) console.warn(`! ${operationName ?? 'operation'} returned partial data:\n${problems.join('\n')}`);
+  return data;
+}
+
+/** One payload of an incremental (@defer/@stream) answer. */
+interface IncrementalPayload<TData> {
+  data?: TData | null;
+  errors?: GraphQLErrorShape[];
+  hasNext?: boolean;
+  incremental?: { data?: Record<string, unknown>; items?: unknown[]; path: (string | number)[]; label?: string; errors?: GraphQLErrorShape[] }[];
+}
+
+/** Merges a deferred part's fields into the object at `path`, or appends streamed items to the list there. */
+function mergeAt(root: unknown, part: NonNullable<IncrementalPayload<unknown>['incremental']>[number]): void {
+  const at = (path: (string | number)[]) => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | null)?.[key], root);
+  if (part.items) {
+    // A streamed item's path ends with its index in the list.
+    const list = at(part.path.slice(0, -1)) as unknown[] | null;
+    list?.splice(Number(part.path[part.path.length - 1]), part.items.length, ...part.items);
+  } else if (part.data) {
+    const target = at(part.path) as Record<string, unknown> | null;
+    if (target) Object.assign(target, part.data);
+  }
+}
+
+/**
+ * Runs a document with @defer or @stream. adgraph answers in parts (multipart/mixed): the first
+ * with everything not deferred, then each deferred part as it resolves. `onPart` sees the result
+ * so far after each part (labels of the parts merged in that step); the final result is returned.
+ */
+async function executeIncremental<TData, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  onPart: (data: TData, labels: string[]) => void,
+): Promise<TData> {
+  const operationName = getOperationAST(document)?.name?.value;
+  let response;
+  try {
+    response = await fetch(ADGRAPH_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed, application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: print(document), variables, operationName }),
+    });
+  } catch (error) {
+    throw new Unreachable(describeNetworkError(error));
+  }
+  // undici's Response is the WHATWG one meros reads.
+  const parts = await meros<IncrementalPayload<TData>>(response as unknown as Response);
+  if (parts instanceof Response) {
+    // One JSON answer: a refusal (limits, budget) or a server without incremental delivery.
+    const payload = (await parts.json()) as IncrementalPayload<TData>;
+    const problems = (payload.errors ?? []).map((e) => `  - ${e.message}${e.extensions?.code ? ` [${String(e.extensions.code)}]` : ''}`);
+    if (payload.data == null) throw new RequestFailed(`${operationName ?? 'operation'} failed:\n${problems.join('\n')}`);
+    onPart(payload.data, []);
+    return payload.data;
+  }
+  let data: TData | undefined;
+  for await (const part of parts) {
+    if (!part.json) continue;
+    const payload = part.body as IncrementalPayload<TData>;
+    const errors = [...(payload.errors ?? []), ...(payload.incremental ?? []).flatMap((i) => i.errors ?? [])];
+    if (errors.length) console.warn(`! ${operationName ?? 'operation'}: ${errors.map((e) => `${e.message}${e.path ? ` at ${e.path.join('.')}` : ''}`).join('; ')}`);
+    if (data === undefined) {
+      if (payload.data == null) throw new RequestFailed(`${operationName ?? 'operation'} failed: ${errors.map((e) => e.message).join('; ')}`);
+      const first: TData = payload.data;
+      data = first;
+      onPart(first, []);
+      continue;
+    }
+    for (const item of payload.incremental ?? []) mergeAt(data, item);
+    onPart(data, (payload.incremental ?? []).map((i) => i.label ?? '(unlabelled)'));
+  }
+  if (data === undefined) throw new RequestFailed(`${operationName ?? 'operation'}: the answer had no parts`);
   return data;
 }
 
@@ -207,6 +282,28 @@ async function main(): Promise<void> {
   for (const c of campaigns) {
     console.log(`  ${pad(c.provider, 7)} ${pad(c.providerId, 10)} ${pad(c.name, 30)} ${pad(c.status, 10)} ${describeCampaign(c)}`);
   }
+
+  // The same kind of page with each row's moderation deferred: the rows print from the first part;
+  // each moderation follows as its details call answers (one per advertisement upstream).
+  console.log('\nAdvertisements with deferred moderation (@defer)');
+  let shown = 0;
+  let parts = 0;
+  const deferred = await executeIncremental(AdvertisementsWithDeferredModerationDocument, { first: 5 }, (data, labels) => {
+    parts += 1;
+    const rows = present(data.advertisements.nodes);
+    if (labels.length === 0) {
+      for (const ad of rows) console.log(`  ${pad(ad.providerId, 8)} ${pad(ad.title, 30)} ${pad(ad.status, 9)} (moderation on its way)`);
+      return;
+    }
+    for (const ad of rows.slice(shown)) {
+      // Until its part arrives, a row has no `moderation` key (the generated type says so).
+      if (!('moderation' in ad)) break;
+      const reasons = ad.moderation?.declineReasons.map((r) => r.message).join('; ');
+      console.log(`  ${pad(ad.providerId, 8)} moderation ${ad.moderation?.status ?? '—'}${reasons ? `: ${reasons}` : ''}`);
+      shown += 1;
+    }
+  });
+  console.log(`  ${present(deferred.advertisements.nodes).length} rows in ${parts} parts`);
 
   // Preview an advertisement in a running AdStat campaign: every check runs, nothing is created.
   const adstat = campaigns.filter((c) => c.__typename === 'AdstatCampaign');
