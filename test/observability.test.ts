@@ -143,6 +143,35 @@ describe('request ids and access lines', () => {
   });
 });
 
+describe('@defer', () => {
+  it('a deferred query is one access line and one counted operation, with the errors of its deferred parts', async () => {
+    const list = await h.gql<{ advertisements: { nodes: { providerId: string }[] } }>('{ advertisements(first: 3, connectionId: "demo") { nodes { providerId } } }');
+    const broken = list.data!.advertisements.nodes[1]!.providerId;
+    h.clearCache();
+    h.resetCounts();
+    lines.length = 0;
+    h.sandbox.adstat.server.controls.addFault({ endpoint: 'GET /api/advertisement/telegram/:ad_id', path: `/api/advertisement/telegram/${broken}`, status: 500, body: { detail: 'boom' } });
+    const before = await scrape(metricsUrl, TOKEN);
+    const res = await request(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed', 'x-request-id': 'deferred-1' },
+      body: JSON.stringify({ query: 'query Deferred { advertisements(first: 3, connectionId: "demo") { nodes { id ... @defer { telegramId } } } }' }),
+    });
+    const text = await res.body.text();
+    expect(res.headers['content-type']).toMatch(/^multipart\/mixed/);
+    expect(text).toContain('PROVIDER_UNAVAILABLE');
+    const after = await scrape(metricsUrl, TOKEN);
+    const delta = (name: string, labels: Record<string, string>) => after.sum(name, labels) - before.sum(name, labels);
+    expect(delta('adgraph_graphql_operations_total', { operation: 'Deferred', outcome: 'partial' })).toBe(1);
+    expect(delta('adgraph_graphql_operations_total', { operation: 'Deferred' })).toBe(1);
+    expect(delta('adgraph_graphql_errors_total', { code: 'PROVIDER_UNAVAILABLE' })).toBe(1);
+    const access = parsed().filter((l) => l.msg === 'request');
+    expect(access).toHaveLength(1);
+    expect(access[0]).toMatchObject({ requestId: 'deferred-1', operation: 'Deferred', status: 200, errorCodes: { PROVIDER_UNAVAILABLE: 1 } });
+    expect(access[0]!.upstreamCalls).toBe(h.adstatCount() + h.tonaiCount());
+  });
+});
+
 describe('metrics on a separate port', () => {
   it('serves /metrics there (not on the main port) when ADGRAPH_METRICS_PORT is set', async () => {
     const other = await startHarness({ env: { ADGRAPH_METRICS_PORT: '0' } });
