@@ -11,7 +11,8 @@
  *    100/500/1,000/2,000 ads, with details, and with the details under @defer, against (c) a minimal
  *    REST client (its own few lines of undici below) that makes the same upstream calls with full
  *    parallelism: everything independent at once, each ad's details the moment its page arrives.
- * 3. CPU per cold 500-ad page against JSON.parse + JSON.stringify of the upstream page bytes.
+ * 3. CPU per cold 500-ad page against JSON.parse + JSON.stringify of the upstream page bytes
+ *    (bench/page-cpu.ts's `measurePageCpu`).
  *
  * Rounds interleave adgraph and its floors (order alternating), so drift on a shared machine falls
  * on both. The simulators run in a child process (bench/sim-process.ts) with AdStat's rate limit
@@ -31,6 +32,7 @@ import { startAdgraph, type Adgraph } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { schema as adgraphSchema } from '../src/schema/index.js';
+import { measurePageCpu, type PageCpuRound } from './page-cpu.js';
 import { dashboardQuery } from './read-dashboard.js';
 import { SimProcess } from './sim-process.js';
 import { printTable } from './table.js';
@@ -76,13 +78,6 @@ function dashboard(variant: 'list' | 'details' | 'defer', ads = 500): string {
   if (variant === 'defer') q = q.replace(' moderation { declineReasons { message } }', ' ... @defer { moderation { declineReasons { message } } }');
   return q;
 }
-
-const PAGE_QUERY = `query AdPage {
-  advertisements(first: 500) {
-    pageInfo { hasNextPage endCursor }
-    nodes { id title status createdAt cpm { amount currency } statistics { impressions clicks ctr spent { amount currency } } }
-  }
-}`;
 
 // ---------------------------------------------------------------------------------------------
 // adgraph on the simulators
@@ -316,10 +311,6 @@ async function throughput(url: string, body: string, seconds: number, concurrenc
   return done / seconds;
 }
 
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 // ---------------------------------------------------------------------------------------------
 
@@ -447,43 +438,18 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     printTable(['cold dashboard', 'adgraph ms', '(c) floor ms', 'adgraph ÷ (c)', 'upstream calls per run'], latencyRows);
     console.log('  goals (issue 13): list ≤ 1.15×, 500 details ≤ 1.15×, 2,000 ads ≤ 1.15×.');
 
-    // ---- 3. CPU per cold 500-ad page ----
-    await sim.latency(0);
-    console.log('\n== 3. CPU per cold 500-ad page (this process: adgraph and its client; simulators in the child) ==');
-    const token = await (async () => {
-      const client = [...app.providers.adstat.values()][0];
-      if (!client) throw new Error('no AdStat login');
-      return client.session.token();
-    })();
-    const pageRes = await request(`${sim.adstatUrl}/api/v2/advertisement/?show_deleted=false&period=all&offset=0&limit=500`, { headers: { authorization: `Bearer ${token}` } });
-    const page = Buffer.from(await pageRes.body.arrayBuffer());
-    let sink = 0;
-    const cpuRounds: { parse: number; cold: number; warm: number }[] = [];
-    const N = 10;
-    const mean = async (n: number, fn: () => unknown): Promise<number> => {
-      await fn();
-      const c0 = cpuMs();
-      for (let i = 0; i < n; i++) await fn();
-      return (cpuMs() - c0) / n;
-    };
-    for (let r = 0; r < opts.rounds; r++) {
-      const parse = await mean(N * 5, () => (sink += JSON.stringify(JSON.parse(page.toString('utf8'))).length));
-      const cold = await mean(N, async () => {
-        app.providers.cache.clear();
-        check(await gql(url, PAGE_QUERY), 500, 'page');
-      });
-      const warm = await mean(N, async () => check(await gql(url, PAGE_QUERY), 500, 'page'));
-      cpuRounds.push({ parse, cold, warm });
-    }
-    if (sink === 0) throw new Error('unreachable');
+    // ---- 3. CPU per cold 500-ad page: bench/page-cpu.ts's measurement (its own simulators and adgraph) ----
+    console.log('\n== 3. CPU per 500-ad page (bench/page-cpu.ts: adgraph\'s process CPU, simulators in a child) ==');
+    const cpu = await measurePageCpu({ rounds: opts.rounds, queries: 10 });
+    const of = (pick: (r: PageCpuRound) => number) => mmm(cpu.rounds.map(pick));
     printTable(
-      [`CPU per page (upstream page ${(page.length / 1024).toFixed(0)} KiB)`, 'min / median / max'],
+      [`CPU per page (upstream page ${(cpu.upstreamBytes / 1024).toFixed(0)} KiB)`, 'min / median / max'],
       [
-        ['JSON.parse + stringify (ms)', mmm(cpuRounds.map((r) => r.parse))],
-        ['adgraph cold (ms)', mmm(cpuRounds.map((r) => r.cold))],
-        ['adgraph warm (ms)', mmm(cpuRounds.map((r) => r.warm))],
-        ['cold ÷ parse+stringify', mmm(cpuRounds.map((r) => r.cold / r.parse))],
-        ['warm ÷ parse+stringify', mmm(cpuRounds.map((r) => r.warm / r.parse))],
+        ['JSON.parse + stringify (ms)', of((r) => r.parseStringifyMs)],
+        ['adgraph cold (ms)', of((r) => r.coldMs)],
+        ['adgraph warm (ms)', of((r) => r.warmMs)],
+        ['cold ÷ parse+stringify', of((r) => r.coldMs / r.parseStringifyMs)],
+        ['warm ÷ parse+stringify', of((r) => r.warmMs / r.parseStringifyMs)],
       ],
     );
     console.log('  goal (issue 13): cold ≤ 3× parse+stringify.');
