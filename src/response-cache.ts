@@ -240,8 +240,12 @@ export class ResponseCache {
     return `${entry.extensions === 'some' && parts.length > 0 ? ',' : ''}${parts.join(',')}}}`;
   }
 
+  /** Told of every hit (src/observability: the operations counter and a span, since neither Yoga nor its plugins run for one). */
+  onHit: ((operation: string) => void) | undefined;
+
   private noteHit(entry: Entry, caller: Caller): void {
     this.stats.hits += 1;
+    this.onHit?.(entry.operation);
     const scope = currentRequest();
     if (scope) {
       scope.operation = entry.operation;

@@ -88,6 +88,8 @@ describe('metrics', () => {
     expect(repeated.data).toEqual(first.data);
     const fourth = await scrape(metricsUrl, TOKEN);
     expect(fourth.sum('adgraph_response_cache_total', { result: 'hit' }) - third.sum('adgraph_response_cache_total', { result: 'hit' })).toBe(1);
+    // A hit is an operation answered too, though Yoga never runs for it.
+    expect(fourth.sum('adgraph_graphql_operations_total', { operation: 'Dashboard', outcome: 'ok' }) - third.sum('adgraph_graphql_operations_total', { operation: 'Dashboard', outcome: 'ok' })).toBe(1);
     expect(fourth.sum('adgraph_upstream_requests_total')).toBe(after.sum('adgraph_upstream_requests_total'));
   });
 

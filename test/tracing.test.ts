@@ -100,3 +100,28 @@ describe('tracing', () => {
     expect(received.some((s) => s.name.startsWith('AdStat '))).toBe(false);
   });
 });
+
+describe('tracing response-cache hits', () => {
+  it('a response-cache hit is one server span in the caller\'s trace, marked as a hit, with no upstream span', async () => {
+    const query = 'query RepeatedAds { advertisements(first: 2, connectionId: "demo") { edges { node { id title } } } }';
+    const cache = h.app.server.responseCache!;
+    const hitsBefore = cache.stats.hits;
+    for (let i = 0; i < 3 && cache.stats.hits === hitsBefore; i++) await h.gql(query);
+    const traceId = '5bf92f3577b34da6a3ce929d0e0e4737';
+    const parentId = '10f067aa0ba902b8';
+    const before = cache.stats.hits;
+    const res = await request(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${parentId}-01` },
+      body: JSON.stringify({ query }),
+    });
+    expect(((await res.body.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(cache.stats.hits).toBe(before + 1);
+    await h.app.observability.tracing.flush();
+    const spans = received.filter((s) => s.traceId === traceId);
+    expect(spans.map((s) => s.name)).toEqual(['query.RepeatedAds']);
+    expect(spans[0]!.parentSpanId).toBe(parentId);
+    expect(attr(spans[0]!, 'adgraph.response_cache')).toBe('hit');
+    expect(attr(spans[0]!, 'graphql.execute.operationName')).toBe('RepeatedAds');
+  });
+});

@@ -10,6 +10,7 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { getOperationAST, type ExecutionResult, type GraphQLError } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { errorsOf } from '../incremental.js';
+import type { Counter } from 'prom-client';
 import type { Metrics } from './metrics.js';
 import { LATENCY_BUCKETS } from './metrics.js';
 import { currentRequest } from './request-scope.js';
@@ -33,9 +34,18 @@ export function refusalReason(error: { message: string; extensions?: Record<stri
 }
 
 /** Client-chosen names become labels only when short and plain; others are counted together. */
-function operationLabel(name: string | undefined): string {
+export function operationLabel(name: string | undefined): string {
   if (!name) return 'anonymous';
   return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'other';
+}
+
+/** The Yoga plugin counts executed operations, the response cache its hits (`metrics.counter` returns the registered one). */
+export function operationsCounter(metrics: Metrics): Counter<'operation' | 'type' | 'outcome'> {
+  return metrics.counter({
+    name: 'adgraph_graphql_operations_total',
+    help: 'GraphQL operations answered, by operation name, type and outcome (ok, partial: data with errors, failed: no data, refused: not run); response-cache hits count as ok.',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+  });
 }
 
 /** Per GraphQL context: set when execution starts (the result hook no longer has the document). */
@@ -46,11 +56,7 @@ const executed = new WeakMap<object, { type: string }>();
  * read them otherwise, so nothing pays for them).
  */
 export function observabilityPlugins(metrics: Metrics, tracing: Tracing, prometheus = true): Plugin[] {
-  const operations = metrics.counter({
-    name: 'adgraph_graphql_operations_total',
-    help: 'GraphQL operations answered, by operation name, type and outcome (ok, partial: data with errors, failed: no data, refused: not run).',
-    labelNames: ['operation', 'type', 'outcome'] as const,
-  });
+  const operations = operationsCounter(metrics);
   const errors = metrics.counter({
     name: 'adgraph_graphql_errors_total',
     help: 'Errors in GraphQL answers by extensions.code (RATE_LIMITED, PROVIDER_AUTH, BAD_USER_INPUT, ...).',

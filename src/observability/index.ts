@@ -7,9 +7,10 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Plugin } from 'graphql-yoga';
+import { SpanKind } from '@opentelemetry/api';
 import type { ObservabilityConfig } from '../config.js';
 import type { Providers } from '../providers/index.js';
-import { observabilityPlugins } from './graphql.js';
+import { observabilityPlugins, operationLabel, operationsCounter } from './graphql.js';
 import { log, logLevelEnabled } from './logger.js';
 import { Metrics } from './metrics.js';
 import { Readiness } from './readiness.js';
@@ -65,7 +66,19 @@ export class Observability {
   }
 
   /** The whole-answer response cache's counters, read at scrape time. */
-  watchResponseCache(cache: { stats: Record<'hits' | 'misses' | 'stored' | 'skipped' | 'outdated', number> }): void {
+  watchResponseCache(cache: { stats: Record<'hits' | 'misses' | 'stored' | 'skipped' | 'outdated', number>; onHit: ((operation: string) => void) | undefined }): void {
+    // A hit is an operation answered: counted like one (outcome ok: only answers without errors are
+    // kept) and, with tracing on, one server span in the caller's trace, as an executed one would be.
+    const operations = operationsCounter(this.metrics);
+    const tracing = this.tracing;
+    cache.onHit = (operation) => {
+      operations.inc({ operation: operationLabel(operation), type: 'query', outcome: 'ok' });
+      if (tracing.enabled) {
+        tracing.tracer
+          .startSpan(`query.${operation}`, { kind: SpanKind.SERVER, attributes: { 'graphql.execute.operationName': operation, 'graphql.execute.operationType': 'query', 'adgraph.response_cache': 'hit' } })
+          .end();
+      }
+    };
     this.metrics.mirroredCounter(
       {
         name: 'adgraph_response_cache_total',
