@@ -32,6 +32,7 @@ import { startAdgraph, type Adgraph } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { schema as adgraphSchema } from '../src/schema/index.js';
+import { closedLoop } from './load.js';
 import { measurePageCpu, type PageCpuRound } from './page-cpu.js';
 import { dashboardQuery } from './read-dashboard.js';
 import { SimProcess } from './sim-process.js';
@@ -295,21 +296,12 @@ function mmm(xs: number[], digits = 2): string {
 }
 
 async function throughput(url: string, body: string, seconds: number, concurrency: number): Promise<number> {
-  const agent = new Agent({ connections: concurrency });
-  const end = performance.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const res = await request(url, { method: 'POST', dispatcher: agent, headers: GQL_HEADERS, body });
-        await res.body.arrayBuffer();
-        if (res.statusCode !== 200) throw new Error(`throughput: HTTP ${res.statusCode}`);
-        done += 1;
-      }
-    }),
-  );
-  await agent.close();
-  return done / seconds;
+  const figures = await closedLoop(async (agent) => {
+    const res = await request(url, { method: 'POST', dispatcher: agent, headers: GQL_HEADERS, body });
+    await res.body.arrayBuffer();
+    if (res.statusCode !== 200) throw new Error(`throughput: HTTP ${res.statusCode}`);
+  }, seconds, concurrency);
+  return figures.perSecond;
 }
 
 

@@ -11,15 +11,15 @@
  * level are process-wide. Rounds alternate between the two, so drift on a shared machine falls on
  * both alike. Figures only; nothing asserts a time.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Agent, request } from 'undici';
+import { closedLoop, type LoopFigures } from './load.js';
 import { dashboardQuery } from './read-dashboard.js';
 import { printTable } from './table.js';
 
@@ -117,50 +117,9 @@ async function query(agent: Agent, url: string, body: string): Promise<void> {
   if (res.statusCode !== 200 || text.includes('"errors"')) throw new Error(`dashboard query failed: HTTP ${res.statusCode} ${text.slice(0, 300)}`);
 }
 
-/**
- * CPU seconds a process has used (user + system, from /proc; Linux only, else undefined). Beside
- * throughput because on a shared machine another job's load lowers both servers' throughput
- * unevenly between rounds, while the CPU one request costs the server moves much less.
- */
-const TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-function cpuSeconds(pid: number | undefined): number | undefined {
-  const path = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(path)) return undefined;
-  // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
-  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS;
-}
-
-interface RoundFigures {
-  perSecond: number;
-  /** Server CPU per request in ms, when /proc tells. */
-  cpuMs: number | undefined;
-}
-
 /** Requests completed in `seconds` with `concurrency` clients in a loop, and the server's CPU per request. */
-async function round(child: Child, body: string, seconds: number, concurrency: number): Promise<RoundFigures> {
-  const cpuBefore = cpuSeconds(child.process.pid);
-  const agent = new Agent({ connections: concurrency });
-  const end = performance.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        await query(agent, child.url, body);
-        done += 1;
-      }
-    }),
-  );
-  await agent.close();
-  const cpuAfter = cpuSeconds(child.process.pid);
-  const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined && done > 0 ? ((cpuAfter - cpuBefore) * 1000) / done : undefined;
-  return { perSecond: done / seconds, cpuMs };
+function round(child: Child, body: string, seconds: number, concurrency: number): Promise<LoopFigures> {
+  return closedLoop((agent) => query(agent, child.url, body), seconds, concurrency, child.process.pid);
 }
 
 function list(argv: string[], name: string, all: readonly string[]): string[] {
@@ -209,24 +168,24 @@ export async function main(argv: string[]): Promise<void> {
         await query(new Agent(), child.url, body);
         await round(child, body, 1, concurrency);
       }
-      const figures = { off: [] as RoundFigures[], on: [] as RoundFigures[] };
+      const figures = { off: [] as LoopFigures[], on: [] as LoopFigures[] };
       for (let r = 0; r < rounds; r++) {
         const order = r % 2 === 0 ? [off, on] : [on, off];
         for (const child of order) figures[child.name as 'off' | 'on'].push(await round(child, body, seconds, concurrency));
       }
-      const total = (xs: RoundFigures[]) => xs.reduce((a, b) => a + b.perSecond, 0);
+      const total = (xs: LoopFigures[]) => xs.reduce((a, b) => a + b.perSecond, 0);
       const ratio = total(figures.on) / total(figures.off);
-      const cpu = (f: RoundFigures) => (f.cpuMs === undefined ? '-' : f.cpuMs.toFixed(2));
+      const cpu = (f: LoopFigures) => (f.cpuPerRequest === undefined ? '-' : f.cpuPerRequest.toFixed(2));
       console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}${scraper ? ` (/metrics scraped every ${scrapeEvery} s)` : ''}\n`);
       printTable(
         ['round', 'off (req/s)', 'on (req/s)', 'on/off', 'off CPU ms/req', 'on CPU ms/req', 'CPU off/on'],
         figures.off.map((o, i) => {
           const n = figures.on[i]!;
-          return [String(i + 1), o.perSecond.toFixed(1), n.perSecond.toFixed(1), (n.perSecond / o.perSecond).toFixed(3), cpu(o), cpu(n), o.cpuMs && n.cpuMs ? (o.cpuMs / n.cpuMs).toFixed(3) : '-'];
+          return [String(i + 1), o.perSecond.toFixed(1), n.perSecond.toFixed(1), (n.perSecond / o.perSecond).toFixed(3), cpu(o), cpu(n), o.cpuPerRequest && n.cpuPerRequest ? (o.cpuPerRequest / n.cpuPerRequest).toFixed(3) : '-'];
         }),
       );
       console.log(`\n  throughput ratio on/off: ${ratio.toFixed(3)} (goal >= 0.9)`);
-      const cpuRatios = figures.off.flatMap((o, i) => (o.cpuMs && figures.on[i]!.cpuMs ? [o.cpuMs / figures.on[i]!.cpuMs!] : [])).sort((a, b) => a - b);
+      const cpuRatios = figures.off.flatMap((o, i) => (o.cpuPerRequest && figures.on[i]!.cpuPerRequest ? [o.cpuPerRequest / figures.on[i]!.cpuPerRequest!] : [])).sort((a, b) => a - b);
       if (cpuRatios.length > 0) {
         const median = cpuRatios[Math.floor(cpuRatios.length / 2)]!;
         console.log(`  CPU per request, off/on (what throughput would be on an idle machine): min ${cpuRatios[0]!.toFixed(3)}, median ${median.toFixed(3)}, max ${cpuRatios[cpuRatios.length - 1]!.toFixed(3)}`);

@@ -14,14 +14,14 @@
  * figure is a ratio to node:http in the same round, printed as min/median/max. Figures only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Agent, request } from 'undici';
+import { closedLoop, type LoopFigures } from './load.js';
 import { dashboardQuery } from './read-dashboard.js';
 import { printTable } from './table.js';
 
@@ -134,40 +134,13 @@ async function query(agent: Agent, url: string, body: string): Promise<{ bytes: 
   return { bytes, contentType: String(res.headers['content-type']) };
 }
 
-/** CPU time (user + system) the process has used, in ms; undefined where /proc is not there. */
-function cpuMs(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks (100 Hz).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
+type Figure = LoopFigures;
 
-interface Figure {
-  perSecond: number;
-  /** Server CPU per request (ms): less sensitive than req/s to what else the machine runs. */
-  cpuPerRequest: number | undefined;
-}
-
-/** Requests completed per second in `seconds` with `concurrency` clients in a loop. */
-async function round(target: Target, body: string, seconds: number, concurrency: number): Promise<Figure> {
-  const cpuBefore = cpuMs(target.process.pid);
-  const agent = new Agent({ connections: concurrency });
-  const end = performance.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        await query(agent, target.url, body);
-        done += 1;
-      }
-    }),
-  );
-  await agent.close();
-  const cpuAfter = cpuMs(target.process.pid);
-  return { perSecond: done / seconds, cpuPerRequest: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / done : undefined };
+/** Requests completed per second in `seconds` with `concurrency` clients in a loop, and the server's CPU per request. */
+function round(target: Target, body: string, seconds: number, concurrency: number): Promise<Figure> {
+  return closedLoop(async (agent) => {
+    await query(agent, target.url, body);
+  }, seconds, concurrency, target.process.pid);
 }
 
 const median = (xs: number[]) => {
