@@ -2,7 +2,7 @@
  * Observability overhead: cache-hit dashboard throughput with metrics, logs and tracing on, as a
  * ratio to all off, measured in the same run.
  *
- *   npx tsx bench/overhead.ts [--rounds=6] [--seconds=3] [--concurrency=8] [--scrape-every=15] [--on=metrics,logs,traces] [--queries=reference,page]
+ *   npx tsx bench/overhead.ts [--rounds=6] [--seconds=3] [--concurrency=8] [--scrape-every=15] [--trace-ratio=1] [--on=metrics,logs,traces] [--queries=reference,page]
  *
  * Two adgraph processes (`src/main.ts`, sandbox mode, caches that outlive the run so every query is
  * a cache hit): "off" (LOG_LEVEL=warn, no metrics served, no OTLP endpoint) and "on" (LOG_LEVEL=info
@@ -133,6 +133,8 @@ function list(argv: string[], name: string, all: readonly string[]): string[] {
 export async function main(argv: string[]): Promise<void> {
   // What "on" turns on (all three by default; one at a time to see which costs what).
   const enabled = list(argv, 'on', ['metrics', 'logs', 'traces']);
+  const traceRatio = arg(argv, 'trace-ratio', 1);
+  if (traceRatio > 1) throw new Error('--trace-ratio is a fraction of traces kept, at most 1');
   const chosenQueries = list(argv, 'queries', ['reference', 'page']);
   const rounds = arg(argv, 'rounds', 6);
   const seconds = arg(argv, 'seconds', 3);
@@ -143,6 +145,9 @@ export async function main(argv: string[]): Promise<void> {
     LOG_LEVEL: enabled.includes('logs') ? 'info' : 'warn',
     ...(enabled.includes('metrics') ? { ADGRAPH_METRICS_TOKEN: TOKEN } : {}),
     ...(enabled.includes('traces') ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } : {}),
+    // Below 1: the SDK's standard head sampling (OTEL_TRACES_SAMPLER), as an operator would set it;
+    // a caller's sampled traceparent is still followed (parent-based).
+    ...(enabled.includes('traces') && traceRatio < 1 ? { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: String(traceRatio) } : {}),
   });
   // A scraper as Prometheus would be (15 s is a common interval; its default is a minute), running
   // through the whole run so its cost falls on "on" rounds in proportion to their share of the time.
@@ -176,7 +181,7 @@ export async function main(argv: string[]): Promise<void> {
       const total = (xs: LoopFigures[]) => xs.reduce((a, b) => a + b.perSecond, 0);
       const ratio = total(figures.on) / total(figures.off);
       const cpu = (f: LoopFigures) => (f.cpuPerRequest === undefined ? '-' : f.cpuPerRequest.toFixed(2));
-      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}${scraper ? ` (/metrics scraped every ${scrapeEvery} s)` : ''}\n`);
+      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}${traceRatio < 1 ? ` (traces sampled at ${traceRatio})` : ''}${scraper ? ` (/metrics scraped every ${scrapeEvery} s)` : ''}\n`);
       printTable(
         ['round', 'off (req/s)', 'on (req/s)', 'on/off', 'off CPU ms/req', 'on CPU ms/req', 'CPU off/on'],
         figures.off.map((o, i) => {
