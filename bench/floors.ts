@@ -29,7 +29,7 @@ import { buildSchema, execute, isAbstractType, printSchema, type GraphQLAbstract
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { Agent, request } from 'undici';
 import { startAdgraph, type Adgraph } from '../src/app.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { schema as adgraphSchema } from '../src/schema/index.js';
 import { closedLoop } from './load.js';
@@ -97,14 +97,7 @@ async function startApp(sim: SimProcess, env: Record<string, string> = {}): Prom
     ...env,
   });
   setLogLevel(base.logLevel);
-  // The simulators' URLs and credentials as explicit provider settings ("production" only because
-  // no in-process sandbox backs them; nothing leaves loopback).
-  const config: Config = {
-    ...base,
-    mode: 'production',
-    adstat: { baseUrl: sim.adstatUrl, clientApiBaseUrl: sim.adstatUrl, logins: sim.logins },
-    tonai: { baseUrl: sim.tonaiUrl, keys: sim.keys },
-  };
+  const config = sim.configFor(base);
   return startAdgraph(config, { providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
 }
 

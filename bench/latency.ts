@@ -16,7 +16,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import { startAdgraph, type Adgraph } from '../src/app.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { PERIODS } from '../src/providers/adstat/wire.js';
 import { dashboardQuery } from './read-dashboard.js';
@@ -151,12 +151,7 @@ async function main(): Promise<void> {
     ...(opts.connections ? { ADGRAPH_UPSTREAM_CONNECTIONS: String(opts.connections) } : {}),
   });
   setLogLevel(base.logLevel);
-  const config: Config = {
-    ...base,
-    mode: 'production',
-    adstat: { baseUrl: sim.adstatUrl, clientApiBaseUrl: sim.adstatUrl, logins: sim.logins },
-    tonai: { baseUrl: sim.tonaiUrl, keys: sim.keys },
-  };
+  const config = sim.configFor(base);
   const app = await startAdgraph(config, { providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
   const floor = new Floor(sim);
   console.log(`latency bench: L=${opts.latencyMs} ms, rounds=${opts.rounds}, upstream connections=${config.http.connectionsPerOrigin}`);

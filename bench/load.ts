@@ -1,11 +1,31 @@
 /**
- * What the throughput benchmarks share: a closed loop of clients against one URL, and the CPU a
- * server process has used (so a figure can be given per request as well as per second).
+ * What the throughput benchmarks share: a closed loop of clients against one URL, the CPU a server
+ * process has used (so a figure can be given per request as well as per second), a free port and
+ * numeric options.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
+
+/** `--name=N` from the arguments, a positive number, or `fallback`. */
+export function numberArg(argv: string[], name: string, fallback: number): number {
+  const raw = argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+/** A loopback port free a moment ago (for a child process to listen on). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 const TICKS = (() => {
   try {

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Agent, request } from 'undici';
-import { closedLoop, type LoopFigures } from './load.js';
+import { closedLoop, freePort, numberArg as arg, type LoopFigures } from './load.js';
 import { dashboardQuery } from './read-dashboard.js';
 import { printTable } from './table.js';
 
@@ -28,21 +28,6 @@ const PAGE_QUERY = dashboardQuery('list').replace('advertisements(first: 500)', 
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'bench-overhead-scrape-token';
-
-function arg(argv: string[], name: string, fallback: number): number {
-  const raw = argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * An OTLP/HTTP receiver that discards what it gets, counting requests and bytes only: parsing the

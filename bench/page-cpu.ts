@@ -18,7 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { request } from 'undici';
 import { startAdgraph, type Adgraph } from '../src/app.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { LIMITS, PERIODS } from '../src/providers/adstat/wire.js';
 import { SimProcess } from './sim-process.js';
@@ -75,14 +75,7 @@ async function startApp(sim: SimProcess): Promise<Adgraph> {
   // No callers: the bench talks to it on loopback without a key (ADGRAPH_AUTH=none).
   const base = loadConfig({ ADGRAPH_SANDBOX: '1', ADGRAPH_AUTH: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' });
   setLogLevel(base.logLevel);
-  // The simulators' URLs and credentials as explicit provider settings ("production" only because no
-  // in-process sandbox backs them; nothing leaves loopback).
-  const config: Config = {
-    ...base,
-    mode: 'production',
-    adstat: { baseUrl: sim.adstatUrl, clientApiBaseUrl: sim.adstatUrl, logins: sim.logins },
-    tonai: { baseUrl: sim.tonaiUrl, keys: sim.keys },
-  };
+  const config = sim.configFor(base);
   // The limit lifted on both sides: a round sends a few dozen list calls in seconds.
   return startAdgraph(config, { providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
 }

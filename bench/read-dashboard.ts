@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { request } from 'undici';
 import { startAdgraph, type Adgraph } from '../src/app.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { LIMITS as ADSTAT_LIMITS } from '../src/providers/adstat/wire.js';
 import type { ProviderOverrides } from '../src/providers/index.js';
@@ -328,16 +328,9 @@ async function childProcessSims(): Promise<Sims> {
     latency: (latencyMs) => sim.latency(latencyMs),
     observe: () => sim.observe(),
     startApp: async () => {
-      // The simulators' URLs and credentials given as explicit provider settings (mode
-      // "production" only because no in-process sandbox backs them; nothing leaves loopback).
       const base = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' });
       setLogLevel(base.logLevel);
-      const config: Config = {
-        ...base,
-        mode: 'production',
-        adstat: { baseUrl: sim.adstatUrl, clientApiBaseUrl: sim.adstatUrl, logins: sim.logins },
-        tonai: { baseUrl: sim.tonaiUrl, keys: sim.keys },
-      };
+      const config = sim.configFor(base);
       return startAdgraph(config, { providers: RELAXED_CLIENT });
     },
     close: () => sim.close(),

@@ -5,7 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { AdstatLogin, TonaiKey } from '../src/config.js';
+import type { AdstatLogin, Config, TonaiKey } from '../src/config.js';
 import { startSandbox, type SandboxOptions } from '../src/sandbox/index.js';
 
 type Request =
@@ -35,6 +35,19 @@ type Reply = { id: number; ok: true; value?: Observation } | { id: number; ok: f
 export class SimProcess {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (v: Observation | undefined) => void; reject: (e: Error) => void }>();
+
+  /**
+   * `base` pointed at these simulators: their URLs and credentials as explicit provider settings
+   * (mode "production" only because no in-process sandbox backs them; nothing leaves loopback).
+   */
+  configFor(base: Config): Config {
+    return {
+      ...base,
+      mode: 'production',
+      adstat: { baseUrl: this.adstatUrl, clientApiBaseUrl: this.adstatUrl, logins: this.logins },
+      tonai: { baseUrl: this.tonaiUrl, keys: this.keys },
+    };
+  }
 
   private constructor(
     private readonly child: ChildProcess,
