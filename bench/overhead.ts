@@ -3,6 +3,7 @@
  * ratio to all off, measured in the same run.
  *
  *   npx tsx bench/overhead.ts [--rounds=6] [--seconds=3] [--concurrency=8] [--scrape-every=15] [--trace-ratio=1] [--on=metrics,logs,traces] [--queries=reference,page]
+ *   BENCH_CPU_PROF_DIR=/tmp/prof npx tsx bench/overhead.ts ...   # also writes a V8 CPU profile of each server (off, on)
  *
  * Two adgraph processes (`src/main.ts`, sandbox mode, caches that outlive the run so every query is
  * a cache hit): "off" (LOG_LEVEL=warn, no metrics served, no OTLP endpoint) and "on" (LOG_LEVEL=info
@@ -61,7 +62,9 @@ async function startChild(name: string, env: Record<string, string>): Promise<Ch
   // Logs go to a file, as a log shipper would take them, and cost this process nothing.
   const logFile = join(mkdtempSync(join(tmpdir(), 'adgraph-overhead-')), `${name}.log`);
   const logFd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_CPU_PROF_DIR: each server writes a V8 CPU profile there when it exits (for finding what "on" adds).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
