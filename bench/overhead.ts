@@ -62,8 +62,8 @@ async function startChild(name: string, env: Record<string, string>): Promise<Ch
   // Logs go to a file, as a log shipper would take them, and cost this process nothing.
   const logFile = join(mkdtempSync(join(tmpdir(), 'adgraph-overhead-')), `${name}.log`);
   const logFd = openSync(logFile, 'w');
-  // BENCH_CPU_PROF_DIR: each server writes a V8 CPU profile there when it exits (for finding what "on" adds).
-  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  // BENCH_CPU_PROF_DIR: each server writes a V8 CPU profile there when it exits (for finding what "on" adds), one folder per server (`off/`, `on/`); the largest file is the main thread's (tsx's loader thread writes one too).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF_DIR, name)}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {

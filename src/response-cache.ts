@@ -30,6 +30,7 @@ import type { Providers } from './providers/index.js';
 import type { RequestScope } from './providers/request-scope.js';
 import type { Caller, Grant } from './security/callers.js';
 import { containsSecret } from './security/mask.js';
+import { dataText } from './security/result-text.js';
 import type { StateStore } from './state/store.js';
 
 export interface ResponseCacheConfig {
@@ -358,16 +359,19 @@ export class ResponseCache {
       return;
     }
     const { cost, freshness, ...others } = (result.extensions ?? {}) as Record<string, unknown>;
-    let head = `{"data":${JSON.stringify(result.data)}`;
+    // The same text the response is written with (made once: result-text.ts).
+    const data = dataText(result.data);
+    let head = `{"data":${data.text}`;
     const otherKeys = Object.keys(others);
     const hasExtensions = result.extensions !== undefined;
-    if (hasExtensions) head += `,"extensions":{${otherKeys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(others[k])}`).join(',')}`;
-    const bytes = Buffer.from(head);
+    const extensions = hasExtensions ? `,"extensions":{${otherKeys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(others[k])}`).join(',')}` : '';
+    head += extensions;
     // Hits skip the masking step before serialisation (mask-plugin.ts): an answer that needs it is not kept.
-    if (bytes.length > this.config.maxBytes / 4 || containsSecret(head)) {
+    if (data.secret || containsSecret(extensions) || Buffer.byteLength(head) > this.config.maxBytes / 4) {
       this.stats.skipped += 1;
       return;
     }
+    const bytes = Buffer.from(head);
     const deps = [...new Set([...scope.readKeys].map(prefixOf))];
     const generations = await started;
     const lines = Array.isArray(freshness)

@@ -2,6 +2,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { containsSecret, maskDeep, maskSecrets } from './mask.js';
+import { resultText } from './result-text.js';
 
 function maskError(error: unknown): unknown {
   if (error instanceof GraphQLError) {
@@ -63,8 +64,12 @@ function maskResult(result: Serializable): Serializable {
   return {
     ...result,
     stringify: (sanitized: ExecutionResult) => {
-      const text = base ? base(sanitized) : JSON.stringify(sanitized);
-      return containsSecret(text) ? JSON.stringify(maskedCopy(sanitized)) : text;
+      if (base) {
+        const text = base(sanitized);
+        return containsSecret(text) ? JSON.stringify(maskedCopy(sanitized)) : text;
+      }
+      // The data's text may be made already: the response cache keeps the same bytes (result-text.ts).
+      return resultText(sanitized as Record<string, unknown>) ?? JSON.stringify(maskedCopy(sanitized));
     },
   };
 }
