@@ -72,5 +72,17 @@ describe('secrets', () => {
     expect(last.upstream).toEqual({ headers: { 'x-api-key': '[redacted]' } });
     expect(lines.at(-1)).not.toContain(PASSWORD);
     expect(lines.at(-1)).not.toContain(KEY);
+    // Inside arrays, and in a class instance's own fields (copied only where something is replaced:
+    // the caller's objects stay as they were).
+    class Holder {
+      constructor(readonly token: string, readonly name: string) {}
+    }
+    const fields = { items: [{ id: 1 }, { id: 2, secret: KEY }], holder: new Holder(KEY, 'h') };
+    log.info('probe-2', fields);
+    const second = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+    expect(second.items).toEqual([{ id: 1 }, { id: 2, secret: '[redacted]' }]);
+    expect(second.holder).toEqual({ token: '[redacted]', name: 'h' });
+    expect(fields.items[1]).toEqual({ id: 2, secret: KEY });
+    expect(lines.at(-1)).not.toContain(KEY);
   });
 });

@@ -15,17 +15,35 @@ export type LogFields = Record<string, unknown>;
 const SECRET_KEY = /pass|secret|token|api[-_]?key|authorization|cookie/i;
 const REDACTED = '[redacted]';
 
-/** A copy with secret-looking keys redacted; bounded depth so a cyclic or huge value cannot stall a log call. */
+/**
+ * The value with secret-looking keys redacted: copied only where something is replaced (a line
+ * without such keys, such as every access line, is written from the caller's object as it is);
+ * bounded depth so a cyclic or huge value cannot stall a log call.
+ */
 export function redact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth > 6) return '[depth]';
   if (value instanceof Error) return { type: value.name, message: value.message };
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = SECRET_KEY.test(key) ? REDACTED : redact(v, depth + 1);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const out = redact(item, depth + 1);
+      if (out !== item) (copy ??= [...value])[i] = out;
+    }
+    return copy ?? value;
   }
-  return out;
+  const record = value as Record<string, unknown>;
+  const proto = Object.getPrototypeOf(value);
+  // Other class instances are always copied to their own fields: their toJSON (a URL's, say) is
+  // never what is written.
+  let copy: Record<string, unknown> | undefined = proto !== Object.prototype && proto !== null ? { ...record } : undefined;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    const out = SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1);
+    if (out !== item) (copy ??= { ...record })[key] = out;
+  }
+  return copy ?? value;
 }
 
 type Sink = (line: string) => void;
