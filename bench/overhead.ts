@@ -2,7 +2,7 @@
  * Observability overhead: cache-hit dashboard throughput with metrics, logs and tracing on, as a
  * ratio to all off, measured in the same run.
  *
- *   npx tsx bench/overhead.ts [--rounds=4] [--seconds=10] [--concurrency=8] [--scrape-every=15] [--trace-ratio=1] [--on=metrics,logs,traces] [--queries=reference,page]
+ *   npx tsx bench/overhead.ts [--rounds=4] [--seconds=10] [--concurrency=8] [--scrape-every=15] [--trace-ratio=1] [--otlp=json|protobuf] [--on=metrics,logs,traces] [--queries=reference,page]
  *   BENCH_CPU_PROF_DIR=/tmp/prof npx tsx bench/overhead.ts ...   (also a V8 CPU profile of each server: /tmp/prof/off, /tmp/prof/on)
  *
  * Two adgraph processes (`src/main.ts`, sandbox mode, caches that outlive the run so every query is
@@ -41,8 +41,10 @@ async function startReceiver(): Promise<{ server: Server; url: string; exports: 
     requests += 1;
     req.on('data', (c: Buffer) => (bytes += c.length));
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{}');
+      // An empty success in the encoding asked in (an empty protobuf message is no bytes).
+      const protobuf = req.headers['content-type'] === 'application/x-protobuf';
+      res.writeHead(200, { 'content-type': protobuf ? 'application/x-protobuf' : 'application/json' });
+      res.end(protobuf ? '' : '{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -122,6 +124,8 @@ export async function main(argv: string[]): Promise<void> {
   // What "on" turns on (all three by default; one at a time to see which costs what).
   const enabled = list(argv, 'on', ['metrics', 'logs', 'traces']);
   const traceRatio = arg(argv, 'trace-ratio', 1);
+  // The spans' encoding on the wire (OTEL_EXPORTER_OTLP_PROTOCOL): JSON, adgraph's default, or protobuf.
+  const [otlp = 'json'] = list(argv, 'otlp', ['json', 'protobuf']);
   if (traceRatio > 1) throw new Error('--trace-ratio is a fraction of traces kept, at most 1');
   const chosenQueries = list(argv, 'queries', ['reference', 'page']);
   // Rounds of 10 s: the SDK exports spans every 5 s and Prometheus scrapes every 15 s, so a round of
@@ -134,7 +138,7 @@ export async function main(argv: string[]): Promise<void> {
   const on = await startChild('on', {
     LOG_LEVEL: enabled.includes('logs') ? 'info' : 'warn',
     ...(enabled.includes('metrics') ? { ADGRAPH_METRICS_TOKEN: TOKEN } : {}),
-    ...(enabled.includes('traces') ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } : {}),
+    ...(enabled.includes('traces') ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: `http/${otlp}` } : {}),
     // Below 1: the SDK's standard head sampling (OTEL_TRACES_SAMPLER), as an operator would set it;
     // a caller's sampled traceparent is still followed (parent-based).
     ...(enabled.includes('traces') && traceRatio < 1 ? { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: String(traceRatio) } : {}),

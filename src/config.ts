@@ -48,6 +48,9 @@ export interface IdempotencyConfig {
   waitMs: number;
 }
 
+export const OTLP_PROTOCOLS = ['http/json', 'http/protobuf'] as const;
+export type OtlpProtocol = (typeof OTLP_PROTOCOLS)[number];
+
 export interface ObservabilityConfig {
   /** Bearer token that `/metrics` on the main port requires; undefined: not served there. */
   metricsToken: string | undefined;
@@ -56,6 +59,12 @@ export interface ObservabilityConfig {
   metricsHost: string | undefined;
   /** OTLP/HTTP base URL for traces; undefined: no tracing, at no cost. */
   otlpEndpoint: string | undefined;
+  /**
+   * OTLP/HTTP encoding (`OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, else `OTEL_EXPORTER_OTLP_PROTOCOL`).
+   * JSON by default, as adgraph has exported from the start (the OpenTelemetry spec's default is
+   * protobuf; collectors take both on 4318). gRPC is refused: it is another port and transport.
+   */
+  otlpProtocol: OtlpProtocol;
   serviceName: string;
   /** Check every login and key at start (readiness); tests that count upstream calls turn it off. */
   startupChecks: boolean;
@@ -511,6 +520,12 @@ function observabilityVars(env: NodeJS.ProcessEnv, host: string | undefined, pro
   const metricsPort = env.ADGRAPH_METRICS_PORT?.trim() ? intVar(env, 'ADGRAPH_METRICS_PORT', 0, 0, 65_535, problems) : undefined;
   const otlpRaw = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || undefined;
   if (otlpRaw !== undefined && !httpUrl.safeParse(otlpRaw).success) problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL (got "${otlpRaw}")`);
+  const protocolVar = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?.trim() ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const protocolRaw = env[protocolVar]?.trim().toLowerCase() || 'http/json';
+  const otlpProtocol = (OTLP_PROTOCOLS as readonly string[]).includes(protocolRaw) ? (protocolRaw as OtlpProtocol) : 'http/json';
+  if (otlpProtocol !== protocolRaw) {
+    problems.push(`${protocolVar}: must be ${OTLP_PROTOCOLS.join(' or ')} (got "${env[protocolVar]}")${protocolRaw === 'grpc' ? '; adgraph exports over OTLP/HTTP only' : ''}`);
+  }
   const checksRaw = env.ADGRAPH_STARTUP_CHECKS?.trim().toLowerCase();
   let startupChecks = true;
   if (checksRaw !== undefined && checksRaw !== '') {
@@ -523,6 +538,7 @@ function observabilityVars(env: NodeJS.ProcessEnv, host: string | undefined, pro
     metricsPort,
     metricsHost: env.ADGRAPH_METRICS_HOST?.trim() || host,
     otlpEndpoint: otlpRaw !== undefined && httpUrl.safeParse(otlpRaw).success ? otlpRaw.replace(/\/+$/, '') : undefined,
+    otlpProtocol,
     serviceName: env.OTEL_SERVICE_NAME?.trim() || 'adgraph',
     startupChecks,
     readinessRecheckMs: intVar(env, 'ADGRAPH_READINESS_RECHECK_MS', DEFAULTS.readinessRecheckMs, 100, 3_600_000, problems),

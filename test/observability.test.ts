@@ -346,4 +346,12 @@ describe('observability configuration', () => {
     expect(config.observability).toMatchObject({ otlpEndpoint: 'http://collector:4318', metricsPort: 9464, metricsToken: undefined, serviceName: 'adgraph', startupChecks: true });
     expect(loadConfig({}).observability).toMatchObject({ otlpEndpoint: undefined, metricsPort: undefined, metricsToken: undefined });
   });
+
+  it('reads the OTLP encoding from the standard variables, the traces one first, and refuses gRPC by name', () => {
+    expect(loadConfig({}).observability.otlpProtocol).toBe('http/json');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf' }).observability.otlpProtocol).toBe('http/protobuf');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' }).observability.otlpProtocol).toBe('http/json');
+    expect(problems({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toEqual(['OTEL_EXPORTER_OTLP_PROTOCOL: must be http/json or http/protobuf (got "grpc"); adgraph exports over OTLP/HTTP only']);
+    expect(problems({ OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'thrift' })).toEqual(['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: must be http/json or http/protobuf (got "thrift")']);
+  });
 });

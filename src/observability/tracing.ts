@@ -14,6 +14,8 @@ import { RequestScopeContextManager } from './request-scope.js';
 export interface TracingConfig {
   /** OTLP base URL (traces go to `<endpoint>/v1/traces`), or undefined for no tracing. */
   otlpEndpoint: string | undefined;
+  /** How spans are encoded on the wire (config.ts: `OTEL_EXPORTER_OTLP_PROTOCOL`). */
+  otlpProtocol?: 'http/json' | 'http/protobuf';
   serviceName: string;
 }
 
@@ -47,13 +49,16 @@ let shared: { sdk: { shutdown(): Promise<void> }; flush: () => Promise<void>; us
 
 export async function startTracing(config: TracingConfig): Promise<Tracing> {
   if (!config.otlpEndpoint) return disabled;
-  if (shared && shared.endpoint !== config.otlpEndpoint) {
+  const endpoint = `${config.otlpEndpoint} (${config.otlpProtocol ?? 'http/json'})`;
+  if (shared && shared.endpoint !== endpoint) {
     throw new Error(`tracing already exports to ${shared.endpoint} in this process`);
   }
   if (!shared) {
     const [{ NodeSDK, tracing }, { OTLPTraceExporter }, { UndiciInstrumentation }] = await Promise.all([
       import('@opentelemetry/sdk-node'),
-      import('@opentelemetry/exporter-trace-otlp-http'),
+      // The two OTLP/HTTP exporters take the same options; protobuf is about a third less CPU and
+      // bytes per span than JSON (bench: a cache hit's span).
+      config.otlpProtocol === 'http/protobuf' ? import('@opentelemetry/exporter-trace-otlp-proto') : import('@opentelemetry/exporter-trace-otlp-http'),
       import('@opentelemetry/instrumentation-undici'),
     ]);
     const exporter = new OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` });
@@ -70,7 +75,7 @@ export async function startTracing(config: TracingConfig): Promise<Tracing> {
       instrumentations: [new UndiciInstrumentation({ requireParentforSpans: true })],
     });
     sdk.start();
-    shared = { sdk, flush: () => processor.forceFlush(), users: 0, endpoint: config.otlpEndpoint };
+    shared = { sdk, flush: () => processor.forceFlush(), users: 0, endpoint };
   }
   const current = shared;
   current.users += 1;
