@@ -4,11 +4,27 @@ import type { Money, Provider, Statistics } from '../domain/model.js';
 import { parseIsoDateTime } from '../domain/values.js';
 import { builder } from './builder.js';
 
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * `Date.prototype.toISOString`'s exact text, built from the date's UTC parts for years 1000–9999
+ * (toISOString itself outside them: years below 1000 are zero-padded, years past 9999 get a sign).
+ * Hand-written because toISOString, a C++ builtin, was the largest cost of our own in a list page's
+ * execution: twice what this takes for the 500 `createdAt` values of a page.
+ */
+export function isoDateTime(value: Date): string {
+  const year = value.getUTCFullYear();
+  // Negated so that an invalid date (NaN) also goes to toISOString, which throws for it.
+  if (!(year >= 1000 && year <= 9999)) return value.toISOString();
+  const ms = value.getUTCMilliseconds();
+  return `${year}-${twoDigits(value.getUTCMonth() + 1)}-${twoDigits(value.getUTCDate())}T${twoDigits(value.getUTCHours())}:${twoDigits(value.getUTCMinutes())}:${twoDigits(value.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+}
+
 builder.scalarType('DateTime', {
   description: 'A point in time as ISO 8601 in UTC with milliseconds, e.g. "2026-11-23T09:04:26.000Z". Input accepts any ISO 8601 date-time with an offset.',
   serialize: (value) => {
     if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new GraphQLError('DateTime: not a valid date');
-    return value.toISOString();
+    return isoDateTime(value);
   },
   parseValue: (value) => {
     const date = typeof value === 'string' ? parseIsoDateTime(value) : null;
