@@ -1,15 +1,17 @@
 /**
  * What each row of a list page encodes, made cheaper by hand, must stay byte for byte what the
- * library calls gave: DateTime text as `toISOString` and global ids as the relay plugin's
- * `encodeGlobalID`, compared against them over many values, edge cases included, since the
- * sandbox's dates and ids cover only a narrow band.
+ * library calls gave: DateTime text as `toISOString`, global ids as the relay plugin's
+ * `encodeGlobalID`, and edge cursors (now encoded only when read) at their own item's position.
+ * The first two compare against the library functions over many values, edge cases included, since
+ * the sandbox's dates and ids cover only a narrow band; the cursors are checked over HTTP.
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLScalarType } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 import { isoDateTime } from '../src/schema/scalars.js';
 import { encodeGlobalIdText } from '../src/schema/sync-global-ids.js';
+import { startHarness, type Harness } from './helpers/harness.js';
 
 /** Deterministic spread of instants (a fixed linear congruential sequence: no clock, no randomness). */
 function instants(count: number, from: number, to: number): Date[] {
@@ -82,5 +84,36 @@ describe('global id text', () => {
       ['Advertisement', 'lone \ud800 surrogate'],
     ];
     for (const [typename, id] of cases) expect(encodeGlobalIdText(typename, id), `${typename}:${id}`).toBe(encodeGlobalID(typename, id));
+  });
+});
+
+describe('edge cursors, encoded when read', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  type Page = { advertisements: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { startCursor: string | null; endCursor: string | null } } };
+  const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) {
+    advertisements(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } pageInfo { startCursor endCursor } }
+  }`;
+
+  it('each edge’s cursor continues right after its own item, forwards and backwards', async () => {
+    const page = await h.gql<Page>(PAGE, { first: 12 });
+    expect(page.errors).toBeUndefined();
+    const edges = page.data!.advertisements.edges;
+    expect(edges).toHaveLength(12);
+    expect(new Set(edges.map((e) => e.cursor)).size).toBe(12);
+    expect(page.data!.advertisements.pageInfo).toEqual({ startCursor: edges[0]!.cursor, endCursor: edges[11]!.cursor });
+
+    const after = await h.gql<Page>(PAGE, { first: 3, after: edges[4]!.cursor });
+    expect(after.data!.advertisements.edges).toEqual(edges.slice(5, 8));
+
+    const before = await h.gql<Page>(PAGE, { last: 3, before: edges[8]!.cursor });
+    expect(before.data!.advertisements.edges).toEqual(edges.slice(5, 8));
+    expect(before.data!.advertisements.pageInfo).toEqual({ startCursor: edges[5]!.cursor, endCursor: edges[7]!.cursor });
   });
 });

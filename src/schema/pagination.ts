@@ -82,6 +82,22 @@ export interface Edge<T> {
   node: T;
 }
 
+/**
+ * An edge whose cursor is encoded when read: a list page's query often selects `nodes` (or edges
+ * without cursors), and then only `pageInfo`'s two cursors are needed, not one per item.
+ */
+class PositionEdge<T> implements Edge<T> {
+  #cursor: string | undefined;
+  constructor(
+    readonly node: T,
+    private readonly position: Position,
+  ) {}
+
+  get cursor(): string {
+    return (this.#cursor ??= encodeCursor(this.position));
+  }
+}
+
 export interface Connection<T> {
   /** The page's edges; a source that failed is one null slot (see `failedSlot`) where its items would be. */
   edges: (Edge<T> | Promise<never>)[];
@@ -108,7 +124,7 @@ export async function mergedConnection<T>(args: ConnectionArgs, sources: Source<
     // Backwards stays within the cursor's source: the page may be shorter than `last`.
     const start = Math.max(0, before.offset - count);
     const page = await source.fetch(start, before.offset - start);
-    const edges = page.items.map((node, i) => ({ cursor: encodeCursor({ source: before.source, offset: start + i }), node }));
+    const edges = page.items.map((node, i) => new PositionEdge(node, { source: before.source, offset: start + i }));
     return {
       edges,
       pageInfo: {
@@ -164,7 +180,7 @@ export async function mergedConnection<T>(args: ConnectionArgs, sources: Source<
     }
     const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
     for (const [i, node] of items.entries()) {
-      const edge = { cursor: encodeCursor({ source: s, offset: offset + i }), node };
+      const edge = new PositionEdge(node, { source: s, offset: offset + i });
       edges.push(edge);
       slots.push(edge);
     }
