@@ -2,7 +2,7 @@
  * Latency at the floor: adgraph against a minimal REST client that makes the same minimal upstream
  * calls with full parallelism, in the same run, with L ms injected on every simulator request.
  *
- *   npx tsx bench/latency.ts [--rounds=3] [--latency=50] [--connections=N] [--only=list,details,ads2000]
+ *   npx tsx bench/latency.ts [--rounds=3] [--latency=50] [--connections=N] [--only=list,details,ads2000] [--timeline]
  *
  * The floor client knows the answer's shape in advance (which pages, which logins), so it pays only
  * the round trips the data forces: one for the list dashboard, two with details (the ids come from
@@ -12,6 +12,8 @@
  * figure is adgraph ÷ floor of the same round, min/median/max over the rounds. "L-rounds" is the time
  * some upstream call was in flight, in units of L (median): the call pattern's sequential round
  * trips, which CPU load on a shared machine hardly moves, unlike the end-to-end ratio.
+ * `--timeline` prints, for each scenario's last round, when each upstream call of adgraph and of the
+ * floor was asked for, handed to a connection, written and answered (bench/timeline.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
@@ -22,6 +24,7 @@ import { PERIODS } from '../src/providers/adstat/wire.js';
 import { dashboardQuery } from './read-dashboard.js';
 import { SimProcess } from './sim-process.js';
 import { printTable } from './table.js';
+import { printTimeline, Timeline } from './timeline.js';
 
 type Scenario = 'list' | 'details' | 'ads2000';
 
@@ -37,11 +40,16 @@ interface Options {
   latencyMs: number;
   connections: number | undefined;
   only: Scenario[];
+  timeline: boolean;
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { rounds: 3, latencyMs: 50, connections: undefined, only: ['list', 'details', 'ads2000'] };
+  const o: Options = { rounds: 3, latencyMs: 50, connections: undefined, only: ['list', 'details', 'ads2000'], timeline: false };
   for (const arg of argv) {
+    if (arg === '--timeline') {
+      o.timeline = true;
+      continue;
+    }
     const m = /^--(rounds|latency|connections|only)=(.+)$/.exec(arg);
     if (!m) throw new Error(`unknown argument ${arg}`);
     if (m[1] === 'only') o.only = m[2]!.split(',') as Scenario[];
@@ -154,6 +162,9 @@ async function main(): Promise<void> {
   const config = sim.configFor(base);
   const app = await startAdgraph(config, { providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
   const floor = new Floor(sim);
+  const timeline = opts.timeline ? new Timeline(`http://127.0.0.1:${app.server.port}`) : undefined;
+  timeline?.watch(app.providers.http);
+  const timelines: (() => void)[] = [];
   console.log(`latency bench: L=${opts.latencyMs} ms, rounds=${opts.rounds}, upstream connections=${config.http.connectionsPerOrigin}`);
   try {
     await floor.login();
@@ -171,16 +182,28 @@ async function main(): Promise<void> {
       let calls = { adgraph: 0, floor: 0 };
       const rounds = { a: [] as number[], f: [] as number[] };
       for (let r = 0; r < opts.rounds; r++) {
+        const traced = r === opts.rounds - 1 ? timeline : undefined;
         app.providers.cache.clear();
         await sim.reset();
         let t = performance.now();
+        traced?.start();
         await gql(app, QUERIES[s]);
         a.push(performance.now() - t);
+        const adgraphCalls = traced?.stop();
         const seen = await sim.observe();
         await sim.reset();
         t = performance.now();
+        traced?.start();
         const floorCalls = await (s === 'ads2000' ? floor.ads2000() : floor.dashboard(s === 'details'));
         f.push(performance.now() - t);
+        const floorTimeline = traced?.stop();
+        if (adgraphCalls && floorTimeline) {
+          const [am, fm] = [a[a.length - 1]!, f[f.length - 1]!];
+          timelines.push(() => {
+            printTimeline(`${s}: adgraph`, adgraphCalls, am);
+            printTimeline(`${s}: floor`, floorTimeline, fm);
+          });
+        }
         const floorSeen = await sim.observe();
         calls = { adgraph: sum(seen.counts), floor: floorCalls };
         rounds.a.push(busyMs(seen.arrivals, opts.latencyMs) / opts.latencyMs);
@@ -198,8 +221,11 @@ async function main(): Promise<void> {
         Math.max(...ratios).toFixed(2),
       ]);
     }
+    for (const print of timelines) print();
+    console.log('');
     printTable(['scenario', 'calls a/f', 'L-rounds a/f', 'adgraph ms med', 'floor ms med', 'ratio min', 'ratio med', 'ratio max'], rows);
   } finally {
+    timeline?.close();
     await floor.close();
     await app.close();
     await sim.close();
