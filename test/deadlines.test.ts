@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './helpers/harness.js';
 
 const TONAI_LIST = 'GET /api/v2/openapi/ad/campaign/list';
+const DETAILS = 'GET /api/advertisement/telegram/:ad_id';
 const QUERY = `{
   ads: advertisements(first: 3, connectionId: "demo") { edges { node { title } } }
   tonai: campaigns(provider: TONAI, first: 3) { edges { node { name } } }
@@ -49,6 +50,22 @@ describe('a provider trickling its body', () => {
   it('is cut off by the request’s overall deadline when that comes first', async () => {
     const res = await trickled({ ADGRAPH_UPSTREAM_DEADLINE_MS: '120000', ADGRAPH_REQUEST_DEADLINE_MS: '1000' });
     expectTonaiTimedOut(res);
+  });
+});
+
+describe('calls waiting for a free connection', () => {
+  it('are not cut off by their own deadline while they wait: it runs from the moment a connection takes them', async () => {
+    // One connection to AdStat: six details calls go out one after another, 150 ms each, so the
+    // last waits about 750 ms for the connection. Each call's own deadline (500 ms) runs only
+    // while it is on the wire; counted from when it was asked for, the later ones would time out.
+    h = await startHarness({ env: { ADGRAPH_UPSTREAM_CONNECTIONS: '1', ADGRAPH_UPSTREAM_DEADLINE_MS: '500' } });
+    h.sandbox.adstat.server.controls.addFault({ endpoint: DETAILS, latencyMs: 150 });
+    const res = await h.gql<{ advertisements: { nodes: { moderation: unknown }[] } }>(
+      '{ advertisements(first: 6, connectionId: "demo") { nodes { moderation { declineReasons { message } } } } }',
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    expect(res.data!.advertisements.nodes).toHaveLength(6);
+    expect(h.adstatCount(DETAILS)).toBe(6);
   });
 });
 

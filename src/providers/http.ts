@@ -6,7 +6,7 @@
  * Provider clients sit on top.
  */
 import type { Readable } from 'node:stream';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { DeadlineExceeded, remainingMs } from './deadline.js';
 import { ProviderError, type ProviderName } from './errors.js';
@@ -21,8 +21,10 @@ export interface HttpOptions {
   /** Keep-alive connections per origin. */
   connectionsPerOrigin?: number;
   /**
-   * Total time one call may take, connect to last body byte: undici's time-outs are per phase (a
-   * body trickling one byte a second never trips the body time-out), this bounds the whole.
+   * Total time one call may take once a connection has taken it, request written to last body
+   * byte: undici's time-outs are per phase (a body trickling one byte a second never trips the
+   * body time-out), this bounds the whole. A wait for a free connection in the pool is not the
+   * provider's slowness and is not counted (the GraphQL request's deadline still bounds it).
    */
   deadlineMs?: number;
   /** The same for calls that stream a request body (uploads), which legitimately take longer. */
@@ -83,8 +85,42 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 /** Failures that leave no doubt the request never reached the provider. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
+/**
+ * Request options that reach the interceptor below: undici passes a request's options through to
+ * every dispatcher and interceptor (its own interceptors take theirs the same way).
+ */
+interface DispatchWatch {
+  /** Called once, when a connection takes the request and is about to write it. */
+  onDispatch?: () => void;
+}
+
+/**
+ * The interceptor behind per-call deadlines: tells `onDispatch` when a connection takes the request
+ * (undici's `onRequestStart`, called just before it writes the request). Hand-written because
+ * undici reports that moment only to a request's handler, and none of its options or interceptors
+ * turn it into a time-out: its own time-outs are per phase. The handler it is given is already in
+ * undici's current handler form (`compose` wraps it), so every other event is passed on as it is.
+ */
+const watchDispatch: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
+  const onDispatch = (opts as DispatchWatch).onDispatch;
+  if (!onDispatch) return dispatch(opts, handler);
+  return dispatch(opts, {
+    onRequestStart: (controller, context) => {
+      onDispatch();
+      handler.onRequestStart?.(controller, context);
+    },
+    onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
+    onResponseStart: (controller, statusCode, headers, statusMessage) => handler.onResponseStart?.(controller, statusCode, headers, statusMessage),
+    onResponseData: (controller, chunk) => handler.onResponseData?.(controller, chunk),
+    onResponseEnd: (controller, trailers) => handler.onResponseEnd?.(controller, trailers),
+    onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
+  });
+};
+
 export class HttpLayer {
   readonly agent: Agent;
+  /** The agent with the dispatch watch: what every call is sent through. */
+  private readonly dispatcher: Dispatcher;
   private readonly maxResponseBytes: number;
   private readonly deadlineMs: number;
   private readonly uploadDeadlineMs: number;
@@ -109,6 +145,7 @@ export class HttpLayer {
       // slot instead of a request per connection; plain HTTP/1.1 origins are unaffected.
       allowH2: true,
     });
+    this.dispatcher = this.agent.compose(watchDispatch);
   }
 
   /**
@@ -129,11 +166,21 @@ export class HttpLayer {
     countUpstreamCall();
     const bounded = async (): Promise<UpstreamResponse> => {
       const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(new DeadlineExceeded(budget)), budget);
+      let dispatched = false;
+      // What is left of the request's deadline runs from now, queue included; the call's own
+      // budget from the moment a connection takes it, so a call that waited for a free connection
+      // behind a page's details is not cut off for the pool's sake.
+      const requestTimer = left === undefined ? undefined : setTimeout(() => abort.abort(new DeadlineExceeded(left, !dispatched)), left);
+      let callTimer: NodeJS.Timeout | undefined;
+      const onDispatch = () => {
+        dispatched = true;
+        callTimer = setTimeout(() => abort.abort(new DeadlineExceeded(own)), own);
+      };
       try {
-        return await this.exchange(req, context, abort.signal);
+        return await this.exchange(req, context, abort.signal, onDispatch);
       } finally {
-        clearTimeout(timer);
+        clearTimeout(requestTimer);
+        clearTimeout(callTimer);
       }
     };
     const observation = this.observer?.start({
@@ -166,16 +213,19 @@ export class HttpLayer {
     req: UpstreamRequest,
     context: { provider: ProviderName; endpoint: string; account?: string },
     signal: AbortSignal,
+    onDispatch: () => void,
   ): Promise<UpstreamResponse> {
     let response: Awaited<ReturnType<typeof request>>;
     try {
-      response = await request(req.url, {
+      const options: Parameters<typeof request>[1] & DispatchWatch = {
         method: req.method,
         headers: req.headers,
         body: req.body,
-        dispatcher: this.agent,
+        dispatcher: this.dispatcher,
         signal,
-      });
+        onDispatch,
+      };
+      response = await request(req.url, options);
     } catch (error) {
       throw transportError(error, context);
     }
