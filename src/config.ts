@@ -147,12 +147,14 @@ export const DEFAULTS = {
   bodyTimeoutMs: 30_000,
   /**
    * Keep-alive connections per provider host (HTTP/1.1; an HTTP/2 provider multiplexes on them):
-   * a 500-ad page's details calls go out in 2 waves, not 8. Measured with bench/latency.ts at
-   * 50 ms (64/128/256/512): 512 was fastest on an idle pool, but on 2 loaded cores 1,000+
-   * concurrent details calls then ran past their deadlines more often; 256 is the balance.
+   * a 500-ad page's details calls go out in one wave. Measured with bench/latency.ts at 50 ms:
+   * 256 sent them in 2 waves (5.7 round trips of 50 ms for the details dashboard against the
+   * floor's 2.4), 512 in one (2.6). 256 was the default while a call's own deadline counted its
+   * wait for a free connection, so more concurrent calls on loaded cores ran past it; the
+   * deadline now runs from the moment a connection takes the call (providers/http.ts).
    * ADGRAPH_UPSTREAM_CONNECTIONS sets it (lower for a provider that wants fewer).
    */
-  connectionsPerOrigin: 256,
+  connectionsPerOrigin: 512,
   rateLimitMaxWaitMs: 2_000,
   /** AdStat's documented limit: 10 requests per 60 s per path, silence for 61 s after a 429. */
   adstatRateLimitMax: 10,
