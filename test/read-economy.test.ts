@@ -219,3 +219,36 @@ describe('partial failure', () => {
     });
   });
 });
+
+describe('details started as soon as the ads are known', () => {
+  it('details calls only for details fields execution will resolve: @skip, @include and fragments as the request’s variables have them', async () => {
+    // adgraph starts the details calls as soon as the page is read, from the selection: it must
+    // read the selection as execution will, or it pays for calls nobody asked for. Its own
+    // harness: the list reads here would spend the budget the tests above are tuned to.
+    const own = await startHarness();
+    try {
+      const query = `query($skip: Boolean!, $budget: Boolean!) {
+        advertisements(first: 20, connectionId: "demo") {
+          nodes { id moderation @skip(if: $skip) { nonEditableFields } ... on Advertisement @include(if: $budget) { budget { daily { amount } } } ... on Node { id } campaign { id } }
+          edges { node { ...D @include(if: $budget) } }
+        }
+      }
+      fragment D on Advertisement { schedule { startDate } }`;
+      const none = await own.gql(query, { skip: true, budget: false });
+      expect(none.errors).toBeUndefined();
+      expect(own.adstatCount(DETAILS)).toBe(0);
+      own.clearCache();
+      own.resetCounts();
+      const some = await own.gql(query, { skip: false, budget: false });
+      expect(some.errors).toBeUndefined();
+      expect(own.adstatCount(DETAILS)).toBe(20);
+      own.clearCache();
+      own.resetCounts();
+      const fragments = await own.gql(query, { skip: true, budget: true });
+      expect(fragments.errors).toBeUndefined();
+      expect(own.adstatCount(DETAILS)).toBe(20);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -92,12 +92,12 @@ describe('reads together', () => {
     ]).toContainEqual(after);
   });
 
-  it('sends the details calls of 250 ads in one wave (the default pool of 256 holds them all)', async () => {
+  it('sends the details calls of a 500-ad page in one wave (the default pool of 512 holds them all)', async () => {
     slow(h);
-    const res = await h.gql<{ advertisements: { nodes: unknown[] } }>(`{ advertisements(first: 250, connectionId: "demo") { nodes { title moderation { rawStatus } } } }`);
+    const res = await h.gql<{ advertisements: { nodes: unknown[] } }>(`{ advertisements(first: 500, connectionId: "demo") { nodes { title moderation { rawStatus } } } }`);
     expect(res.errors).toBeUndefined();
     const details = arrivals(h).filter((a) => a.endpoint === DETAILS);
-    expect(details).toHaveLength(250);
+    expect(details).toHaveLength(500);
     expect(spread(details)).toBeLessThan(L);
   });
 });

@@ -22,9 +22,9 @@ builder.objectFields(AccountRef, (t) => ({
     description:
       'AdStat: the cabinet’s advertisements. AdStat lists ads per login, not per cabinet, so adgraph reads the login’s list once (through the cache) and keeps this cabinet’s rows. Empty for TON.ai accounts (their ads are campaigns).',
     args: advertisementListArgs(t.arg),
-    resolve: (account, args, ctx) => {
+    resolve: (account, args, ctx, info) => {
       const client = adstatClientOf(account, ctx);
-      return resolveAdvertisements(args, ctx, client ? [client] : [], (row) => row.accountName === account.name);
+      return resolveAdvertisements(args, ctx, client ? [client] : [], (row) => row.accountName === account.name, info);
     },
   }),
   campaigns: t.connection({

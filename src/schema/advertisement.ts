@@ -3,14 +3,17 @@
  * the list carries are served from the row (no extra call), the rest from the details call, made
  * only when a selected field needs it and at most once per ad per request.
  */
+import type { GraphQLField, GraphQLResolveInfo } from 'graphql';
 import { listReadsSettled, splitKey, trackListRead, type Context } from '../context.js';
 import type { AdvertisementDetails, AdvertisementStatus, AdvertisementSummary, CreationPeriod, Weekday } from '../domain/model.js';
 import type { AdstatClient, AdvertisementListFilter } from '../providers/adstat/client.js';
 import { parseAdstatId } from '../providers/adstat/rules.js';
 import { ProviderError } from '../providers/errors.js';
 import { builder } from './builder.js';
+import { ASSUME, declarationOf } from '../security/cost.js';
 import { ADSTAT_DETAILS, adstatWindow, loginsOf, upstreamCost, wholeAdstatList, windowSize } from './costs.js';
-import { lazyArraySource, mergedConnection, type ConnectionArgs, type Source } from './pagination.js';
+import { lazyArraySource, mergedConnection, type Connection, type ConnectionArgs, type Source } from './pagination.js';
+import { itemsSelect } from './selection.js';
 import { MoneyRef, ProviderEnum, StatisticsRef } from './scalars.js';
 
 /** What an Advertisement object holds: its key, and whichever of row and details is known. */
@@ -433,13 +436,56 @@ export function advertisementListArgs(arg: ArgBuilder) {
   };
 }
 
-export function resolveAdvertisements(
+/**
+ * The connection of these logins' ads. When the document selects a details field on every ad, the
+ * details calls start as soon as the ads are known, not when execution reaches each ad's field:
+ * execution of a 500-ad page's list fields is one long stretch of synchronous work, and the
+ * request's loader sends what it was asked only after it (its dispatch waits for the microtasks
+ * to drain), so the calls would leave once every row had been resolved. Started here, the loader
+ * is primed with each call, so the fields get the same answers and nothing is read that they would
+ * not read; then the connection waits one turn of the event loop, which lets the calls reach the
+ * wire before execution takes the loop, and execution runs while they are in flight.
+ */
+export async function resolveAdvertisements(
   args: AdvertisementQueryArgs,
   ctx: Context,
   clients: AdstatClient[],
-  predicate?: (row: AdvertisementSummary) => boolean,
-) {
-  return mergedConnection(args, clients.map((client) => adSource(ctx, client, args, predicate)));
+  predicate: ((row: AdvertisementSummary) => boolean) | undefined,
+  info: GraphQLResolveInfo,
+): Promise<Connection<AdRef>> {
+  const connection = await mergedConnection(args, clients.map((client) => adSource(ctx, client, args, predicate)));
+  if (!itemsSelect(info, needsDetails)) return connection;
+  let started = 0;
+  for (const edge of connection.edges) {
+    if (edge instanceof Promise || edge.node.details) continue;
+    const client = ctx.providers.adstat.get(edge.node.connectionId);
+    if (!client) continue;
+    const details = client.advertisement(edge.node.id);
+    // Awaited by the fields; handled here too, should an ad's fields not be reached (its parent failed).
+    details.catch(() => undefined);
+    ctx.loaders.adstatDetails.prime(adKey(edge.node), details);
+    started += 1;
+  }
+  if (started > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  return connection;
+}
+
+const NO_SCOPE = { adstatLogins: [], tonaiKeys: [], assume: ASSUME };
+const detailsOnly = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
+
+/**
+ * Whether resolving the field on an ad from a list makes its details call: the fields whose whole
+ * declared cost is the one details call per item (`ADSTAT_DETAILS`) are the details-only ones,
+ * which read the details for every ad without them. A field that only may need them (`campaign`,
+ * when the row lacks the campaign id) declares more than that and is not counted.
+ */
+function needsDetails(field: GraphQLField<unknown, unknown>): boolean {
+  let known = detailsOnly.get(field);
+  if (known === undefined) {
+    known = declarationOf(field)?.({}, NO_SCOPE) === ADSTAT_DETAILS;
+    detailsOnly.set(field, known);
+  }
+  return known;
 }
 
 builder.queryField('advertisements', (t) =>
@@ -459,9 +505,9 @@ builder.queryField('advertisements', (t) =>
       ...advertisementListArgs(t.arg),
       connectionId: t.arg.string({ required: false, description: 'Only this configured AdStat login.' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const clients = [...ctx.providers.adstat.values()].filter((c) => !args.connectionId || c.id === args.connectionId);
-      return resolveAdvertisements(args, ctx, clients);
+      return resolveAdvertisements(args, ctx, clients, undefined, info);
     },
   }),
 );

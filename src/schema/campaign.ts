@@ -184,9 +184,9 @@ builder.node(AdstatCampaignRef, {
       description: 'Its advertisements (from the login’s list, read once and shared).',
       extensions: upstreamCost((args, scope) => ({ shared: wholeAdstatList(scope, `ads:${JSON.stringify([args.period, args.showDeleted, args.titles, args.campaignNames])}`), items: windowSize(args) })),
       args: advertisementListArgs(t.arg),
-      resolve: (c, args, ctx) => {
+      resolve: (c, args, ctx, info) => {
         const client = ctx.providers.adstat.get(c.connectionId);
-        return resolveAdvertisements(args, ctx, client ? [client] : [], (row) => row.campaignId === c.id);
+        return resolveAdvertisements(args, ctx, client ? [client] : [], (row) => row.campaignId === c.id, info);
       },
     }),
   }),
