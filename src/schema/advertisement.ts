@@ -454,7 +454,9 @@ export async function resolveAdvertisements(
   info: GraphQLResolveInfo,
 ): Promise<Connection<AdRef>> {
   const connection = await mergedConnection(args, clients.map((client) => adSource(ctx, client, args, predicate)));
-  if (!itemsSelect(info, needsDetails)) return connection;
+  // Under @defer the client asked for the rows first: their calls then leave once the rows have
+  // been resolved (the loader's own timing), not ahead of them.
+  if (itemsSelect(info, needsDetails) !== 'now') return connection;
   let started = 0;
   for (const edge of connection.edges) {
     if (edge instanceof Promise || edge.node.details) continue;
