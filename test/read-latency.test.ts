@@ -121,3 +121,32 @@ describe('reads within the budget', () => {
     expect(spread(pages)).toBeGreaterThanOrEqual(L);
   });
 });
+
+describe('whole lists', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('reads the pages of a whole list at once once its length is known (no total), with no extra call', async () => {
+    // A status filter reads the login's whole list (AdStat cannot filter by status). The first read
+    // goes page after page (nothing names the pages past the first); it teaches the list's length.
+    const query = `{ advertisements(first: 5, connectionId: "demo", showDeleted: true, status: [ACTIVE]) { nodes { id } } }`;
+    const first = await h.gql(query);
+    expect(first.errors).toBeUndefined();
+    const pagesFirst = arrivals(h).filter((a) => a.endpoint === ADS);
+    expect(pagesFirst.length).toBeGreaterThan(1);
+    h.clearCache();
+    h.resetCounts();
+    slow(h);
+    const again = await h.gql(query);
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    const pages = arrivals(h).filter((a) => a.endpoint === ADS);
+    expect(pages.map((p) => new URLSearchParams(p.query).get('offset')).sort()).toEqual(pagesFirst.map((p) => new URLSearchParams(p.query).get('offset')).sort());
+    expect(spread(pages)).toBeLessThan(L);
+  });
+});

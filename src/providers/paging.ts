@@ -23,6 +23,12 @@ export interface PagingOptions {
    * shorter than the window. Absent or 0: one page after another.
    */
   speculate?: (indices: number[]) => Promise<number>;
+  /**
+   * For a read to the list's end (an unbounded count): the last page the list is expected to
+   * reach (its length when last read), so `speculate` may read the pages up to it together with
+   * the first. Absent: one page after another, as without a total nothing else names them.
+   */
+  lastLikely?: number;
 }
 
 export async function windowOverPages<T>(
@@ -49,8 +55,9 @@ export async function windowOverPages<T>(
     }
     return p;
   };
-  if (count > 0 && options.speculate && Number.isFinite(lastNeeded) && lastNeeded > index) {
-    const ahead = Array.from({ length: lastNeeded - index }, (_, k) => index + 1 + k);
+  const lastPlanned = Number.isFinite(lastNeeded) ? lastNeeded : (options.lastLikely ?? index);
+  if (count > 0 && options.speculate && lastPlanned > index) {
+    const ahead = Array.from({ length: lastPlanned - index }, (_, k) => index + 1 + k);
     const allowed = await options.speculate(ahead);
     page(index);
     for (const i of ahead.slice(0, allowed)) page(i);
@@ -83,9 +90,12 @@ export async function windowOverPages<T>(
   return { items, total, hasMore: total !== null ? offset + items.length < total : hasMore };
 }
 
-/** Every row of a list: pages until a short one (or the reported total, then the rest at once). */
-export async function allPages<T>(pageSize: number, fetchPage: (index: number) => Promise<UpstreamPage<T>>): Promise<T[]> {
-  return (await windowOverPages(0, Number.POSITIVE_INFINITY, pageSize, fetchPage)).items;
+/**
+ * Every row of a list: pages until a short one (or the reported total, then the rest at once; or,
+ * with `options`, the pages its last known length names, at once as far as the caller allows).
+ */
+export async function allPages<T>(pageSize: number, fetchPage: (index: number) => Promise<UpstreamPage<T>>, options: PagingOptions = {}): Promise<T[]> {
+  return (await windowOverPages(0, Number.POSITIVE_INFINITY, pageSize, fetchPage, options)).items;
 }
 
 /** How long a list was when last read: exactly (its end or total seen), or at least (full pages only). */

@@ -21,7 +21,7 @@ import type {
 import { money } from '../../domain/values.js';
 import type { CachedAnswer, SharedCache } from '../cache.js';
 import { clockFrom, type Clock } from '../clock.js';
-import { allPages, SizeHints, windowOverPages, type SizeHint, type UpstreamPage } from '../paging.js';
+import { allPages, SizeHints, windowOverPages, type PagingOptions, type SizeHint, type UpstreamPage } from '../paging.js';
 import { ProviderError } from '../errors.js';
 import { isRetryable, parseWire, type HttpLayer, type UpstreamResponse } from '../http.js';
 import { AdstatSession, statusError, type SharedTokens } from './auth.js';
@@ -347,7 +347,7 @@ export class AdstatClient {
   }
 
   private async readUnfiltered(): Promise<AdvertisementSummary[]> {
-    const rows = await allPages(wire.LIMITS.maxPageSize, (index) => this.upstreamAdPage(index, UNFILTERED));
+    const rows = await allPages(wire.LIMITS.maxPageSize, (index) => this.upstreamAdPage(index, UNFILTERED), this.wholeListReadAhead(UNFILTERED));
     this.unfilteredPages = Math.floor(rows.length / wire.LIMITS.maxPageSize) + 1;
     return rows;
   }
@@ -411,7 +411,7 @@ export class AdstatClient {
     const first = indices[0]! - 1;
     const hint = this.sizes.get(`ads:${filterKey(filter)}`);
     const narrowed = filter.period !== 'ALL' || filter.titles.length > 0 || filter.campaignNames.length > 0;
-    const lastLikely = hint ? (hint.exact ? Math.floor(hint.rows / size) : hint.rows / size) : narrowed ? first : first + 1;
+    const lastLikely = hint ? lastPageOf(hint, size) : narrowed ? first : first + 1;
     const candidates = indices.filter((index) => index <= lastLikely);
     if (candidates.length === 0) return 0;
     const now = this.clock.now();
@@ -436,6 +436,17 @@ export class AdstatClient {
     return allowed;
   }
 
+  /**
+   * A whole list's pages read together as far as its length last time names them (and the budget
+   * allows, through `adReadAhead`): the list reports no total, so without a length it is read one
+   * page after another (reading ahead blind would pay for an empty page on every short list).
+   */
+  private wholeListReadAhead(filter: AdvertisementListFilter): PagingOptions {
+    const hint = this.sizes.get(`ads:${filterKey(filter)}`);
+    if (!hint) return {};
+    return { lastLikely: lastPageOf(hint, wire.LIMITS.maxPageSize), speculate: (indices) => this.adReadAhead(indices, filter) };
+  }
+
   /** How long the ad list for this filter was when last read (for merged lists over logins). */
   advertisementCountHint(filter: AdvertisementListFilter): SizeHint | undefined {
     return this.sizes.get(`ads:${filterKey(filter)}`);
@@ -451,7 +462,7 @@ export class AdstatClient {
     if (isUnfiltered(filter)) return this.readUnfiltered();
     const local = await this.fromUnfiltered(filter, undefined);
     if (local) return local;
-    const rows = await allPages(wire.LIMITS.maxPageSize, (index) => this.upstreamAdPage(index, filter));
+    const rows = await allPages(wire.LIMITS.maxPageSize, (index) => this.upstreamAdPage(index, filter), this.wholeListReadAhead(filter));
     this.variantPages.set(filterKey(filter), Math.floor(rows.length / wire.LIMITS.maxPageSize) + 1);
     if (this.variantPages.size > 256) this.variantPages.delete(this.variantPages.keys().next().value!);
     return rows;
@@ -651,6 +662,15 @@ export class AdstatClient {
       this.options.cache.invalidate(this.cachePrefix);
     }
   }
+}
+
+/**
+ * The last page a reader one page at a time reads of a list this long: with an exact length, the
+ * page it ends on (empty when it ends on a page boundary); with "at least", the page after the
+ * full ones seen.
+ */
+function lastPageOf(hint: SizeHint, pageSize: number): number {
+  return hint.exact ? Math.floor(hint.rows / pageSize) : hint.rows / pageSize;
 }
 
 /** The URL path of an endpoint with its parameters filled in (the unit of AdStat's budget). */
