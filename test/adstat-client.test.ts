@@ -173,6 +173,20 @@ describe('AdStat client: rate limit (10 requests a minute per path)', () => {
     expect(second.schedule).toBe(first.schedule);
     expect(second.fetchedAt).toBeInstanceOf(Date);
   });
+
+  it('maps a list page once: cache hits in this process get the same rows, and a field converted once stays converted', async () => {
+    const { client, count } = await setup({}, { ttl: { listTtlMs: 60_000, itemTtlMs: 0, referenceTtlMs: 0 } });
+    const first = await client.advertisements(0, 3, ALL);
+    const again = await client.advertisements(0, 3, ALL);
+    expect(count(ADS)).toBe(1);
+    expect(again.items[0]).toBe(first.items[0]);
+    expect(again.items[0]!.bid).toBe(first.items[0]!.bid);
+    expect(again.items[0]!.createdAt).toBe(first.items[0]!.createdAt);
+    expect(again.items[0]!.statistics.spent).toBe(first.items[0]!.statistics.spent);
+    // One time for the page's rows: when it was read.
+    expect(first.items[1]!.fetchedAt).toBe(first.items[0]!.fetchedAt);
+    expect(first.items[0]!.fetchedAt).toBeInstanceOf(Date);
+  });
 });
 
 describe('AdStat client: pagination and contract', () => {

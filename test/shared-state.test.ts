@@ -305,6 +305,37 @@ describe('configuration', () => {
 });
 
 describe('values in Redis', () => {
+  it('an ad-list page another replica stored answers every list field as the replica that read it, and as the in-process backend', async () => {
+    const clock = manualClock(START);
+    const r = await replicas({ clock, count: 2 });
+    const query = `{ advertisements(first: 500, connectionId: "demo", showDeleted: true) { nodes {
+      id providerId title text adType rawAdType status rawStatus statusUpdatedAt createdAt fetchedAt accountName campaignProviderId campaignName
+      promotedObject actionType kktuCodes targetTopics cpm { amount currency } balance { amount currency }
+      statistics { impressions clicks goals conversions videoOpens ctr cvr providerCtr providerCvr cpc { amount currency } cpm { amount currency } cps { amount currency } spent { amount currency } }
+    } } }`;
+    type Answer = { advertisements: { nodes: Record<string, unknown>[] } };
+    const upstream = await r.gql<Answer>(r.apps[0]!, query);
+    expect(count(r.sandbox, ADS)).toBe(1);
+    // The second replica's own caches are empty: its rows come from the page in Redis (no second call).
+    const fromRedis = await r.gql<Answer>(r.apps[1]!, query);
+    expect(count(r.sandbox, ADS)).toBe(1);
+    const local = await startAdgraph(loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' }), { sandboxInstance: r.sandbox, providers: { clock } });
+    try {
+      const inProcess = await r.gql<Answer>(local, query);
+      const inProcessHit = await r.gql<Answer>(local, query.replace('showDeleted: true', 'showDeleted: true, titles: []'));
+      expect(count(r.sandbox, ADS)).toBe(2);
+      for (const a of [upstream, fromRedis, inProcess, inProcessHit]) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+      const nodes = upstream.data!.advertisements.nodes;
+      expect(nodes.length).toBeGreaterThan(100);
+      expect(nodes.every((n) => typeof n.createdAt === 'string' && n.fetchedAt === new Date(START).toISOString())).toBe(true);
+      expect(fromRedis.data).toEqual(upstream.data);
+      expect(inProcess.data).toEqual(upstream.data);
+      expect(inProcessHit.data).toEqual(upstream.data);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('come back as they were stored, dates as dates', async () => {
     const connection = await RedisConnection.connect(redis.url);
     try {

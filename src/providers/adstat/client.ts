@@ -105,6 +105,8 @@ export class AdstatClient {
   private readonly variantPages = new Map<string, number>();
   /** Lengths of the ad and campaign lists per filter, as last read (plans merged reads). */
   private readonly sizes = new SizeHints();
+  /** Domain views of stored ad-list pages, by the stored page (forgotten with it). */
+  private readonly listedPages = new WeakMap<UpstreamPage<wire.WireAdvertisementRow>, UpstreamPage<AdvertisementSummary>>();
 
   constructor(private readonly options: AdstatClientOptions) {
     this.id = options.login.id;
@@ -301,8 +303,12 @@ export class AdstatClient {
     return query;
   }
 
+  /**
+   * The key names what is stored (wire rows, not mapped ones: see listedPage), so replicas of an
+   * earlier version sharing a Redis never read one shape as the other during a rolling deploy.
+   */
   private adPageKey(index: number, filter: AdvertisementListFilter): string {
-    return `${this.cachePrefix}ads?${this.adQuery(index, filter).toString()}`;
+    return `${this.cachePrefix}ad-rows?${this.adQuery(index, filter).toString()}`;
   }
 
   /** Closed periods cannot gain ads by creation: their lists live longer. */
@@ -320,18 +326,32 @@ export class AdstatClient {
       key: this.adPageKey(index, filter),
       ttlMs: this.adListTtl(filter),
       maxWaitMs: this.options.rateLimitMaxWaitMs,
-      load: async (prepaid) => {
-        const page = await this.call(endpoint, { query, schema: wire.advertisementList, prepaid });
-        const fetchedAt = new Date(this.clock.now());
-        return { rows: page.data.map((row) => advertisementFromRow(this.id, row, fetchedAt)), total: null };
-      },
+      load: async (prepaid): Promise<UpstreamPage<wire.WireAdvertisementRow>> => ({ rows: (await this.call(endpoint, { query, schema: wire.advertisementList, prepaid })).data, total: null }),
     });
     this.sizes.note(`ads:${filterKey(filter)}`, index, answer.value, wire.LIMITS.maxPageSize);
     if (isUnfiltered(filter)) {
       // A short page ends the list; a full one proves at least one more.
       this.unfilteredPages = answer.value.rows.length < wire.LIMITS.maxPageSize ? index + 1 : Math.max(this.unfilteredPages, index + 2);
     }
-    return answer.value;
+    return this.listedPage(answer);
+  }
+
+  /**
+   * A stored page's rows as domain values, made once per stored answer. The cache keeps the
+   * validated wire rows (plain data, which the Redis backend serialises as they are); the views over
+   * them convert a field only when a query reads it, and keep it. The in-process backend hands back
+   * the same stored object on every hit, so there a field is converted at most once per upstream
+   * answer; a Redis hit decodes a new object, and its views convert what that request reads.
+   */
+  private listedPage(answer: CachedAnswer<UpstreamPage<wire.WireAdvertisementRow>>): UpstreamPage<AdvertisementSummary> {
+    let page = this.listedPages.get(answer.value);
+    if (!page) {
+      // The answer's own time, as the details read gives it: one Date for the page's rows.
+      const fetchedAt = new Date(answer.fetchedAt);
+      page = { rows: answer.value.rows.map((row) => advertisementFromRow(this.id, row, fetchedAt)), total: answer.value.total };
+      this.listedPages.set(answer.value, page);
+    }
+    return page;
   }
 
   /** Pages of the unfiltered list missing from the cache (0: it is there whole, fresh or not). */
@@ -339,7 +359,7 @@ export class AdstatClient {
     const size = wire.LIMITS.maxPageSize;
     let missing = 0;
     for (let index = 0; index < Math.max(this.unfilteredPages, 1); index++) {
-      const page = await this.options.cache.peek<UpstreamPage<AdvertisementSummary>>(this.adPageKey(index, UNFILTERED));
+      const page = await this.options.cache.peek<UpstreamPage<wire.WireAdvertisementRow>>(this.adPageKey(index, UNFILTERED));
       if (!page) missing += 1;
       else if (page.value.rows.length < size) return missing;
     }
@@ -416,7 +436,7 @@ export class AdstatClient {
     if (candidates.length === 0) return 0;
     const now = this.clock.now();
     const fresh = async (index: number) => {
-      const stored = await this.options.cache.peek<UpstreamPage<AdvertisementSummary>>(this.adPageKey(index, filter));
+      const stored = await this.options.cache.peek<UpstreamPage<wire.WireAdvertisementRow>>(this.adPageKey(index, filter));
       return stored && stored.freshUntil > now ? stored.value : undefined;
     };
     let room = await this.planner.room(resolvePath(wire.ENDPOINTS.advertisements));
