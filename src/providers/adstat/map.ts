@@ -21,7 +21,6 @@ import type {
 import { money, moneyOrNull, parseIsoDateTime, utcDate } from '../../domain/values.js';
 import {
   AD_TYPES,
-  CREATED_DT_FORMAT,
   type KktuWireNode,
   type WireAdvertisementDetails,
   type WireAdvertisementRow,
@@ -67,6 +66,33 @@ export function campaignStatus(raw: string): CampaignStatus {
   return CAMPAIGN_STATUS[raw.trim().toLowerCase()] ?? 'UNKNOWN';
 }
 
+/** Two ASCII digits at `at` as a number, else -1 (what `\d{2}` matches). */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 0x30;
+  const ones = text.charCodeAt(at + 1) - 0x30;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * The list's `created_dt`, exactly "dd.mm.yyyy hh:mm:ss", as UTC; null when it is not one. Scanned
+ * by position rather than with a regular expression: it is read for every row of a page that
+ * selects `createdAt`, and the expression (with its seven captured strings) was four fifths of the
+ * conversion's cost. Out-of-range parts (31.04, 25:00) are null through utcDate, as before.
+ */
+function listCreatedDate(text: string): Date | null {
+  if (text.length !== 19) return null;
+  if (text.charCodeAt(2) !== 0x2e || text.charCodeAt(5) !== 0x2e || text.charCodeAt(10) !== 0x20 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return null;
+  const day = twoDigits(text, 0);
+  const month = twoDigits(text, 3);
+  const century = twoDigits(text, 6);
+  const yearOfCentury = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (day < 0 || month < 0 || century < 0 || yearOfCentury < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  return utcDate(century * 100 + yearOfCentury, month, day, hour, minute, second);
+}
+
 /**
  * AdStat dates: "09.01.1998 09:04:26" (list `created_dt`, no zone given: read as UTC, as the
  * status times beside it are UTC) or ISO 8601 with an offset. Anything else is null, never an error.
@@ -74,12 +100,8 @@ export function campaignStatus(raw: string): CampaignStatus {
 export function adstatDate(text: string | null | undefined): Date | null {
   if (!text) return null;
   const trimmed = text.trim();
-  // Only "dd.mm.…" can be the list format: ISO dates (most status times) skip that expression.
-  const m = trimmed.charCodeAt(2) === 0x2e ? CREATED_DT_FORMAT.exec(trimmed) : null;
-  if (m) {
-    const [, dd, mm, yyyy, hh, mi, ss] = m;
-    return utcDate(Number(yyyy), Number(mm), Number(dd), Number(hh), Number(mi), Number(ss));
-  }
+  // Only "dd.…" can be the list format, and an ISO date cannot have a dot there.
+  if (trimmed.charCodeAt(2) === 0x2e) return listCreatedDate(trimmed);
   return parseIsoDateTime(text);
 }
 

@@ -62,9 +62,6 @@ export const PROMOTE_URL_TYPES = { WEBSITE: 'website', CHANNEL: 'channel' } as c
 /** Status values the status endpoint takes (seen: active, stopped). */
 export const SETTABLE_STATUSES = { ACTIVE: 'active', STOPPED: 'stopped' } as const;
 
-/** Created-date format of the advertisement list, e.g. "09.01.1998 09:04:26" (taken as UTC). */
-export const CREATED_DT_FORMAT = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
-
 // ---- auth ----
 export const loginResponse = z.object({ user_id: z.string(), access_token: z.string().min(1), refresh_token: z.string().min(1) });
 export const refreshResponse = z.object({ access_token: z.string().min(1), token_type: z.string().optional() });
@@ -138,6 +135,7 @@ export const advertisementRow = z.object({
   cpc: z.number(),
   cpm: z.number(),
   cps: z.number(),
+  /** "09.01.1998 09:04:26": dd.mm.yyyy hh:mm:ss, no zone (read as UTC: see map.ts adstatDate). */
   created_dt: z.string(),
   ctr: z.number(),
   cvr: z.number(),
