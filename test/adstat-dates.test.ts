@@ -1,14 +1,14 @@
 /**
- * AdStat's list date (`created_dt`, "dd.mm.yyyy hh:mm:ss", UTC) is read by position, not with a
- * regular expression (it is read for every row of a page). These cases hold it to the pattern it
- * replaced, character by character: the same instant for every text the pattern reads, null for
- * every text it refuses.
+ * AdStat's list dates (`created_dt`, "dd.mm.yyyy hh:mm:ss", UTC; `status_updated_dt`, ISO 8601 as
+ * "2026-12-02T06:30:37.030146+00:00") are read by position, not with regular expressions (they are
+ * read for every row of a page). These cases hold the scans to the readings they replaced,
+ * character by character: the same instant for every text those read, null for every text they refuse.
  */
 import { describe, expect, it } from 'vitest';
 import { adstatDate } from '../src/providers/adstat/map.js';
 import { parseIsoDateTime, utcDate } from '../src/domain/values.js';
 
-/** The reading before the scanner: the documented pattern, then ISO 8601. */
+/** The reading before the scanners: the documented pattern, then ISO 8601 by parseIsoDateTime. */
 const PATTERN = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
 function byPattern(text: string): Date | null {
   if (!text) return null;
@@ -23,7 +23,7 @@ function byPattern(text: string): Date | null {
 const time = (d: Date | null) => (d === null ? null : d.getTime());
 
 describe('AdStat list dates', () => {
-  it('read as the documented pattern reads them: whole texts, calendar edges, and every one-character change', () => {
+  it('read as the pattern and parseIsoDateTime read them: whole texts, calendar edges, and every one-character change', () => {
     const texts = [
       '09.01.1998 09:04:26',
       '02.12.2026 01:04:15',
@@ -55,10 +55,39 @@ describe('AdStat list dates', () => {
     for (let i = 0; i < base.length; i++) {
       for (const c of ['0', '9', '.', ':', ' ', 'a', '-', '+', '٣', '']) texts.push(base.slice(0, i) + c + base.slice(i + 1));
     }
+    texts.push(
+      '2026-12-02T06:30:37.030146+00:00',
+      '2026-12-02T06:30:37+00:00',
+      '2026-12-02T06:30:37.5Z',
+      '2026-12-02T06:30:37.12Z',
+      '2026-12-02T06:30:37Z',
+      ' 2026-12-02T06:30:37.030146-00:00\n',
+      '2026-12-02T06:30:37.030146+05:30',
+      '2026-12-02T06:30:37.030146-09:45',
+      '2026-12-02T23:30:37.030146-01:00',
+      '2026-12-02T06:30:37.030146+0530',
+      '2026-12-02T06:30:37.030146',
+      '2026-12-02 06:30:37.030146+00:00',
+      '2026-12-02T06:30:37.+00:00',
+      '2026-12-02T06:30:37.030146+00:00Z',
+      '2026-12-02T06:30:37.030146+00:0',
+      '2026-12-02T06:30',
+      '2026-12-02',
+      '2026-02-29T06:30:37.030146+00:00',
+      '2024-02-29T23:59:59.999999+00:00',
+      '2026-12-31T24:00:00.000000+00:00',
+      '2026-13-01T00:00:00.000000+00:00',
+      '2026-12-02T06:30:37.0301460000000000+99:99',
+    );
+    const iso = '2025-02-28T17:45:09.123456+03:15';
+    for (let i = 0; i < iso.length; i++) {
+      for (const c of ['0', '9', '-', '+', ':', '.', 'T', 'Z', ' ', 'a', '٣', '']) texts.push(iso.slice(0, i) + c + iso.slice(i + 1));
+    }
     const differing = texts.filter((t) => time(adstatDate(t)) !== time(byPattern(t)));
     expect(differing).toEqual([]);
     // And the cases are not all null: the comparison covers real instants.
     expect(adstatDate('09.01.1998 09:04:26')).toEqual(new Date('1998-01-09T09:04:26.000Z'));
-    expect(texts.filter((t) => adstatDate(t) !== null).length).toBeGreaterThan(20);
+    expect(adstatDate('2026-12-02T06:30:37.030146+05:30')).toEqual(new Date('2026-12-02T01:00:37.030Z'));
+    expect(texts.filter((t) => adstatDate(t) !== null).length).toBeGreaterThan(100);
   });
 });

@@ -93,6 +93,49 @@ function listCreatedDate(text: string): Date | null {
   return utcDate(century * 100 + yearOfCentury, month, day, hour, minute, second);
 }
 
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/**
+ * AdStat's status times, "2026-12-02T06:30:37.030146+00:00" (the form of every list row's
+ * `status_updated_dt`), read by position: parseIsoDateTime's instant for that form at a fraction of
+ * its expression's cost. Undefined for any other text, which parseIsoDateTime reads (one reading of
+ * ISO 8601 in the end: this only skips the expression where the text is plainly the full form).
+ */
+function statusTime(text: string): Date | null | undefined {
+  const length = text.length;
+  if (length < 20 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54 || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return undefined;
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  let at = 19;
+  // Milliseconds: the fraction's first three digits, the rest dropped (as parseIsoDateTime does).
+  let ms = 0;
+  if (text.charCodeAt(at) === 0x2e) {
+    at += 1;
+    const start = at;
+    while (at < length && isDigit(text.charCodeAt(at))) {
+      if (at - start < 3) ms = ms * 10 + (text.charCodeAt(at) - 0x30);
+      at += 1;
+    }
+    if (at === start) return undefined;
+    for (let place = at - start; place < 3; place++) ms *= 10;
+  }
+  const sign = text.charCodeAt(at);
+  if (sign === 0x5a && at + 1 === length) return utcDate(century * 100 + yearOfCentury, month, day, hour, minute, second, ms);
+  if ((sign !== 0x2b && sign !== 0x2d) || at + 6 !== length || text.charCodeAt(at + 3) !== 0x3a) return undefined;
+  const offsetHours = twoDigits(text, at + 1);
+  const offsetMinutes = twoDigits(text, at + 4);
+  if (offsetHours < 0 || offsetMinutes < 0) return undefined;
+  const base = utcDate(century * 100 + yearOfCentury, month, day, hour, minute, second, ms);
+  const offset = (sign === 0x2d ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  return base === null || offset === 0 ? base : new Date(base.getTime() - offset * 60_000);
+}
+
 /**
  * AdStat dates: "09.01.1998 09:04:26" (list `created_dt`, no zone given: read as UTC, as the
  * status times beside it are UTC) or ISO 8601 with an offset. Anything else is null, never an error.
@@ -102,7 +145,8 @@ export function adstatDate(text: string | null | undefined): Date | null {
   const trimmed = text.trim();
   // Only "dd.…" can be the list format, and an ISO date cannot have a dot there.
   if (trimmed.charCodeAt(2) === 0x2e) return listCreatedDate(trimmed);
-  return parseIsoDateTime(text);
+  const status = statusTime(trimmed);
+  return status === undefined ? parseIsoDateTime(text) : status;
 }
 
 export function cabinetFromName(connectionId: string, wire: WireCabinetName): Account {
