@@ -74,11 +74,17 @@ export interface UpstreamObserver {
 }
 
 export interface UpstreamObservation {
-  /** Runs the exchange (inside a trace span's context, for example). */
-  run<T>(exchange: () => Promise<T>): Promise<T>;
+  /**
+   * Runs the exchange (inside a trace span's context, for example). Absent when there is nothing
+   * to run it inside (tracing off): the exchange then runs as it is, without a wrapper per call.
+   */
+  run?<T>(exchange: () => Promise<T>): Promise<T>;
   /** How it ended: the HTTP status if one came, and the error if the call failed. */
   end(status: number | undefined, error?: unknown): void;
 }
+
+/** What errors of one call name. */
+type CallContext = { provider: ProviderName; endpoint: string; account?: string };
 
 /** Transport error codes that mean "the upstream did not answer usefully". */
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ADGRAPH_DEADLINE']);
@@ -164,25 +170,6 @@ export class HttpLayer {
     if (budget <= 0) throw transportError(new DeadlineExceeded(0, true), context);
     this.sent.set(req.provider, (this.sent.get(req.provider) ?? 0) + 1);
     countUpstreamCall();
-    const bounded = async (): Promise<UpstreamResponse> => {
-      const abort = new AbortController();
-      let dispatched = false;
-      // What is left of the request's deadline runs from now, queue included; the call's own
-      // budget from the moment a connection takes it, so a call that waited for a free connection
-      // behind a page's details is not cut off for the pool's sake.
-      const requestTimer = left === undefined ? undefined : setTimeout(() => abort.abort(new DeadlineExceeded(left, !dispatched)), left);
-      let callTimer: NodeJS.Timeout | undefined;
-      const onDispatch = () => {
-        dispatched = true;
-        callTimer = setTimeout(() => abort.abort(new DeadlineExceeded(own)), own);
-      };
-      try {
-        return await this.exchange(req, context, abort.signal, onDispatch);
-      } finally {
-        clearTimeout(requestTimer);
-        clearTimeout(callTimer);
-      }
-    };
     const observation = this.observer?.start({
       provider: req.provider,
       endpoint: req.endpoint,
@@ -191,16 +178,23 @@ export class HttpLayer {
       presentsCredential: req.presentsCredential === true,
     });
     if (!observation) {
-      const response = await bounded();
+      const response = await this.bounded(req, context, own, left);
       return interpret ? interpret(response) : response;
     }
     let status: number | undefined;
     try {
-      const value = await observation.run(async () => {
-        const response = await bounded();
+      let value: T | UpstreamResponse;
+      if (observation.run) {
+        value = await observation.run(async () => {
+          const response = await this.bounded(req, context, own, left);
+          status = response.status;
+          return interpret ? interpret(response) : response;
+        });
+      } else {
+        const response = await this.bounded(req, context, own, left);
         status = response.status;
-        return interpret ? interpret(response) : response;
-      });
+        value = interpret ? interpret(response) : response;
+      }
       observation.end(status);
       return value;
     } catch (error) {
@@ -209,9 +203,30 @@ export class HttpLayer {
     }
   }
 
+  /** The exchange within the call's own budget (`own`) and what is left of the request's (`left`). */
+  private async bounded(req: UpstreamRequest, context: CallContext, own: number, left: number | undefined): Promise<UpstreamResponse> {
+    const abort = new AbortController();
+    let dispatched = false;
+    // What is left of the request's deadline runs from now, queue included; the call's own
+    // budget from the moment a connection takes it, so a call that waited for a free connection
+    // behind a page's details is not cut off for the pool's sake.
+    const requestTimer = left === undefined ? undefined : setTimeout(() => abort.abort(new DeadlineExceeded(left, !dispatched)), left);
+    let callTimer: NodeJS.Timeout | undefined;
+    const onDispatch = () => {
+      dispatched = true;
+      callTimer = setTimeout(() => abort.abort(new DeadlineExceeded(own)), own);
+    };
+    try {
+      return await this.exchange(req, context, abort.signal, onDispatch);
+    } finally {
+      clearTimeout(requestTimer);
+      clearTimeout(callTimer);
+    }
+  }
+
   private async exchange(
     req: UpstreamRequest,
-    context: { provider: ProviderName; endpoint: string; account?: string },
+    context: CallContext,
     signal: AbortSignal,
     onDispatch: () => void,
   ): Promise<UpstreamResponse> {
@@ -232,7 +247,7 @@ export class HttpLayer {
 
     let text: string;
     try {
-      text = await readBounded(response.body, this.maxResponseBytes);
+      text = await readBounded(response, this.maxResponseBytes);
     } catch (error) {
       if (error instanceof ResponseTooLargeError) {
         throw new ProviderError('PROVIDER_CONTRACT', `${req.provider} ${req.endpoint} answered more than ${this.maxResponseBytes} bytes`, {
@@ -268,7 +283,21 @@ export class HttpLayer {
 
 class ResponseTooLargeError extends Error {}
 
-async function readBounded(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, limit: number): Promise<string> {
+async function readBounded(response: Pick<Dispatcher.ResponseData, 'headers' | 'body'>, limit: number): Promise<string> {
+  const body = response.body;
+  const declared = response.headers['content-length'];
+  // A body that declares a length within the limit is read whole: undici ends (or fails) a body
+  // at its declared length, so it cannot outgrow the limit, and reading it at once costs a few
+  // promises instead of an async iterator's per call (~10 µs of a details call, measured). The
+  // bytes are decoded as below (a BOM kept, as undici's text() would not); the size is checked
+  // again in case a transport does not hold a body to its declared length.
+  if (typeof declared === 'string' && Number(declared) <= limit) {
+    const bytes = await body.bytes();
+    if (bytes.length > limit) throw new ResponseTooLargeError();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  }
+  // No declared length (chunked) or a larger one: counted chunk by chunk, refused past the limit
+  // without buffering the rest.
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
