@@ -86,16 +86,14 @@ export function createUpstreamObserver(options: UpstreamObserverOptions): Upstre
         });
       }
       return {
-        run<T>(exchange: () => Promise<T>): Promise<T> {
-          return span ? context.with(trace.setSpan(context.active(), span), exchange) : exchange();
-        },
+        // Only with a span to run the exchange in: without one the HTTP layer runs it as it is.
+        ...(span ? { run: <T>(exchange: () => Promise<T>): Promise<T> => context.with(trace.setSpan(context.active(), span), exchange) } : {}),
         end(status: number | undefined, error?: unknown) {
           const outcome = outcomeOf(status, error);
           const seconds = (now() - started) / 1000;
-          const labels = { provider: call.provider, endpoint: call.endpoint };
-          requests.inc({ ...labels, status: status === undefined ? 'none' : String(status), outcome });
-          duration.observe({ ...labels, outcome }, seconds);
-          if (status === 429) throttled.inc(labels);
+          requests.inc({ provider: call.provider, endpoint: call.endpoint, status: status === undefined ? 'none' : String(status), outcome });
+          duration.observe({ provider: call.provider, endpoint: call.endpoint, outcome }, seconds);
+          if (status === 429) throttled.inc({ provider: call.provider, endpoint: call.endpoint });
           if (span) {
             if (status !== undefined) span.setAttribute('http.response.status_code', status);
             span.setAttribute('adgraph.outcome', outcome);
