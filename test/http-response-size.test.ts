@@ -1,8 +1,8 @@
 /**
- * The HTTP layer's bound on answer size, over real HTTP against a loopback server: a body that
- * declares its length is read whole, one without (chunked) chunk by chunk, and both ways refuse
- * an answer past the limit as PROVIDER_CONTRACT, read the same JSON within it, and keep what the
- * bytes say (a byte-order mark is not JSON).
+ * The HTTP layer's bound on answer size, over real HTTP against a loopback server: a body with a
+ * declared length and a chunked one (two chunks) are both read whole up to the limit and refused
+ * past it as PROVIDER_CONTRACT, and the text is what the bytes say (a byte-order mark is kept, and
+ * is not JSON).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
