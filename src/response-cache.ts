@@ -367,11 +367,11 @@ export class ResponseCache {
     const extensions = hasExtensions ? `,"extensions":{${otherKeys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(others[k])}`).join(',')}` : '';
     head += extensions;
     // Hits skip the masking step before serialisation (mask-plugin.ts): an answer that needs it is not kept.
-    if (data.secret || containsSecret(extensions) || Buffer.byteLength(head) > this.config.maxBytes / 4) {
+    const bytes = data.secret || containsSecret(extensions) ? undefined : Buffer.from(head);
+    if (!bytes || bytes.length > this.config.maxBytes / 4) {
       this.stats.skipped += 1;
       return;
     }
-    const bytes = Buffer.from(head);
     const deps = [...new Set([...scope.readKeys].map(prefixOf))];
     const generations = await started;
     const lines = Array.isArray(freshness)

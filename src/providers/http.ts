@@ -182,19 +182,13 @@ export class HttpLayer {
       return interpret ? interpret(response) : response;
     }
     let status: number | undefined;
+    const attempt = async (): Promise<T | UpstreamResponse> => {
+      const response = await this.bounded(req, context, own, left);
+      status = response.status;
+      return interpret ? interpret(response) : response;
+    };
     try {
-      let value: T | UpstreamResponse;
-      if (observation.run) {
-        value = await observation.run(async () => {
-          const response = await this.bounded(req, context, own, left);
-          status = response.status;
-          return interpret ? interpret(response) : response;
-        });
-      } else {
-        const response = await this.bounded(req, context, own, left);
-        status = response.status;
-        value = interpret ? interpret(response) : response;
-      }
+      const value = observation.run ? await observation.run(attempt) : await attempt();
       observation.end(status);
       return value;
     } catch (error) {
@@ -315,7 +309,7 @@ function readBounded(body: Readable, limit: number): Promise<string> {
   });
 }
 
-function transportError(error: unknown, context: { provider: ProviderName; endpoint: string; account?: string }): ProviderError {
+function transportError(error: unknown, context: CallContext): ProviderError {
   const code = (error as { code?: string }).code ?? '';
   const what = error instanceof DeadlineExceeded
     ? `timed out (no answer within its ${error.budgetMs} ms deadline)`
@@ -363,7 +357,7 @@ export function isRetryable(error: unknown): boolean {
 export function parseWire<T>(
   schema: z.ZodType<T>,
   value: unknown,
-  context: { provider: ProviderName; endpoint: string; account?: string; status?: number },
+  context: CallContext & { status?: number },
 ): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
