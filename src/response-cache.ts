@@ -28,6 +28,7 @@ import type { Context } from './context.js';
 import { currentRequest } from './observability/request-scope.js';
 import type { Providers } from './providers/index.js';
 import type { RequestScope } from './providers/request-scope.js';
+import { MAX_JSON_BODY_BYTES } from './security/body-limit.js';
 import type { Caller, Grant } from './security/callers.js';
 import { containsSecret } from './security/mask.js';
 import { dataText } from './security/result-text.js';
@@ -142,8 +143,6 @@ function jsonContentType(accept: string | undefined): string | undefined {
   return chosen;
 }
 
-/** Yoga's own limit on JSON bodies (yoga.ts maxRequestBodySize). */
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 interface Params {
   query?: unknown;
@@ -266,7 +265,7 @@ export class ResponseCache {
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return false;
     const length = Number(req.headers['content-length']);
     // Only bodies of a known size are read here; others stream to Yoga unread.
-    if (!Number.isSafeInteger(length) || length <= 0 || length > MAX_BODY_BYTES) return false;
+    if (!Number.isSafeInteger(length) || length <= 0 || length > MAX_JSON_BODY_BYTES) return false;
     const contentType = jsonContentType(req.headers.accept);
     if (!contentType) return false;
     const text = await readBody(req, length);

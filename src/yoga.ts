@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { ServerResponse } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { SecurityConfig } from './config.js';
+import { useJsonBodyLimit } from './security/body-limit.js';
 import { NOBODY } from './security/callers.js';
 import { narrowProviders, useWriteGuard } from './security/grants.js';
 import { corsFor, type RequestWithCaller } from './security/http.js';
@@ -108,9 +109,10 @@ export function createAdgraphYoga(
     schema,
     graphqlEndpoint: '/graphql',
     // Uploads are parsed in server.ts (graphql-upload-minimal) so files stream; Yoga must not parse them.
-    // File limits are enforced per file while streaming; this limit is for JSON bodies.
+    // File limits are enforced per file while streaming; JSON bodies have useJsonBodyLimit (last
+    // plugin), which does Yoga's checks without streaming a body of a declared length.
     multipart: false,
-    maxRequestBodySize: 4 * 1024 * 1024,
+    maxRequestBodySize: false,
     landingPage: false,
     // The caller was authenticated in server.ts; its resolvers see only the providers it may use.
     context: ({ req }) => {
@@ -131,6 +133,6 @@ export function createAdgraphYoga(
     },
     maskedErrors: { maskError },
     // The nesting guard after the limits: it must wrap the token-limited parser they install.
-    plugins: [...(options.observabilityPlugins ?? []), ...useIncrementalDelivery(maskError), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : [])],
+    plugins: [...(options.observabilityPlugins ?? []), ...useIncrementalDelivery(maskError), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : []), useJsonBodyLimit()],
   });
 }
