@@ -45,7 +45,16 @@ export function errorsOf(result: ExecutionResult): GraphQLError[] {
   return [...(payload.errors ?? []), ...(payload.incremental ?? []).flatMap((part) => part.errors ?? [])];
 }
 
+/** Per document: Yoga's parser cache hands the same document object for the same text, so each is walked once. */
+const incrementalDocuments = new WeakMap<DocumentNode, boolean>();
+
 function usesIncrementalDelivery(document: DocumentNode): boolean {
+  let found = incrementalDocuments.get(document);
+  if (found === undefined) incrementalDocuments.set(document, (found = walkForIncrementalDelivery(document)));
+  return found;
+}
+
+function walkForIncrementalDelivery(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Directive(node) {
