@@ -4,7 +4,7 @@
  * side of the simulators). For per-request costs that the page and dashboard benchmarks hide under
  * their 500 rows: a small query's fixed cost is Yoga, the plugins and the HTTP exchange.
  *
- *   npx tsx bench/query-cpu.ts [--queries=typename,kktu,page] [--requests=2000] [--rounds=3] [--warm]
+ *   npx tsx bench/query-cpu.ts [--queries=typename,kktu,page] [--requests=2000] [--rounds=3] [--warm] [--no-response-cache]
  *   NODE_ENV=production npx tsx bench/query-cpu.ts
  *   BENCH_CPU_PROFILE=/tmp/q.cpuprofile npx tsx bench/query-cpu.ts --queries=typename   (a V8 profile of the last round)
  *
@@ -37,9 +37,11 @@ for (const name of chosen) if (!QUERIES[name]) throw new Error(`unknown query ${
 const requests = numberArg(argv, 'requests', 2000);
 const rounds = numberArg(argv, 'rounds', 3);
 const warm = argv.includes('--warm');
+// Warm without the whole-answer cache: every request executes over the cached provider data.
+const responseCache = !argv.includes('--no-response-cache');
 
 const sim = await SimProcess.start({ adstat: { rateLimit: false } });
-const base = loadConfig({ ADGRAPH_SANDBOX: '1', ADGRAPH_AUTH: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+const base = loadConfig({ ADGRAPH_SANDBOX: '1', ADGRAPH_AUTH: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...(responseCache ? {} : { ADGRAPH_RESPONSE_CACHE: '0' }) });
 setLogLevel(base.logLevel);
 // The limit lifted on both sides: a cold round sends thousands of calls in seconds.
 const app = await startAdgraph(sim.configFor(base), { providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
@@ -57,7 +59,7 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-console.log(`node ${process.version}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; ${warm ? 'warm' : 'cold'}; ${rounds} rounds`);
+console.log(`node ${process.version}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; ${warm ? 'warm' : 'cold'}${responseCache ? '' : ', no response cache'}; ${rounds} rounds`);
 const profiling = process.env.BENCH_CPU_PROFILE;
 const session = new Session();
 try {
