@@ -2,7 +2,7 @@
  * Observability overhead: cache-hit dashboard throughput with metrics, logs and tracing on, as a
  * ratio to all off, measured in the same run.
  *
- *   npx tsx bench/overhead.ts [--rounds=4] [--seconds=10] [--concurrency=8] [--scrape-every=15] [--trace-ratio=1] [--otlp=json|protobuf] [--on=metrics,logs,traces] [--queries=reference,page]
+ *   npx tsx bench/overhead.ts [--rounds=4] [--seconds=10] [--concurrency=8] [--scrape-every=15] [--trace-ratio=1] [--otlp=protobuf|json] [--on=metrics,logs,traces] [--queries=reference,page]
  *   BENCH_CPU_PROF_DIR=/tmp/prof npx tsx bench/overhead.ts ...   (also a V8 CPU profile of each server: /tmp/prof/off, /tmp/prof/on)
  *
  * Two adgraph processes (`src/main.ts`, sandbox mode, caches that outlive the run so every query is
@@ -149,7 +149,7 @@ export async function main(argv: string[]): Promise<void> {
   const enabled = list(argv, 'on', ['metrics', 'logs', 'traces']);
   const traceRatio = arg(argv, 'trace-ratio', 1);
   // The spans' encoding on the wire (OTEL_EXPORTER_OTLP_PROTOCOL): JSON, adgraph's default, or protobuf.
-  const [otlp = 'json'] = list(argv, 'otlp', ['json', 'protobuf']);
+  const [otlp = 'protobuf'] = list(argv, 'otlp', ['protobuf', 'json']);
   if (traceRatio > 1) throw new Error('--trace-ratio is a fraction of traces kept, at most 1');
   const chosenQueries = list(argv, 'queries', ['reference', 'page']);
   // Rounds of 10 s: the SDK exports spans every 5 s and Prometheus scrapes every 15 s, so a round of

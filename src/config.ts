@@ -61,8 +61,9 @@ export interface ObservabilityConfig {
   otlpEndpoint: string | undefined;
   /**
    * OTLP/HTTP encoding (`OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, else `OTEL_EXPORTER_OTLP_PROTOCOL`).
-   * JSON by default, as adgraph has exported from the start (the OpenTelemetry spec's default is
-   * protobuf; collectors take both on 4318). gRPC is refused: it is another port and transport.
+   * Protobuf by default, the OpenTelemetry spec's default (collectors take both on 4318): half the
+   * bytes of JSON and about 5 µs less CPU per span, a twentieth of a cache hit (bench/overhead.ts
+   * --on=traces). gRPC is refused: it is another port and transport.
    */
   otlpProtocol: OtlpProtocol;
   serviceName: string;
@@ -523,8 +524,8 @@ function observabilityVars(env: NodeJS.ProcessEnv, host: string | undefined, pro
   const otlpRaw = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || undefined;
   if (otlpRaw !== undefined && !httpUrl.safeParse(otlpRaw).success) problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL (got "${otlpRaw}")`);
   const protocolVar = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?.trim() ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
-  const protocolRaw = env[protocolVar]?.trim().toLowerCase() || 'http/json';
-  const otlpProtocol = (OTLP_PROTOCOLS as readonly string[]).includes(protocolRaw) ? (protocolRaw as OtlpProtocol) : 'http/json';
+  const protocolRaw = env[protocolVar]?.trim().toLowerCase() || 'http/protobuf';
+  const otlpProtocol = (OTLP_PROTOCOLS as readonly string[]).includes(protocolRaw) ? (protocolRaw as OtlpProtocol) : 'http/protobuf';
   if (otlpProtocol !== protocolRaw) {
     problems.push(`${protocolVar}: must be ${OTLP_PROTOCOLS.join(' or ')} (got "${env[protocolVar]}")${protocolRaw === 'grpc' ? '; adgraph exports over OTLP/HTTP only' : ''}`);
   }

@@ -348,7 +348,7 @@ describe('observability configuration', () => {
   });
 
   it('reads the OTLP encoding from the standard variables, the traces one first, and refuses gRPC by name', () => {
-    expect(loadConfig({}).observability.otlpProtocol).toBe('http/json');
+    expect(loadConfig({}).observability.otlpProtocol).toBe('http/protobuf');
     expect(loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf' }).observability.otlpProtocol).toBe('http/protobuf');
     expect(loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' }).observability.otlpProtocol).toBe('http/json');
     expect(problems({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toEqual(['OTEL_EXPORTER_OTLP_PROTOCOL: must be http/json or http/protobuf (got "grpc"); adgraph exports over OTLP/HTTP only']);

@@ -1,5 +1,5 @@
 /**
- * Traces over OTLP/HTTP in protobuf (`OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf`) to an in-process
+ * Traces over OTLP/HTTP in protobuf (the default; `OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf`) to an in-process
  * receiver: the same spans as test/tracing.test.ts's JSON, decoded here from the wire. Its own file:
  * the tracing SDK is one per process, with one exporter.
  */
@@ -84,7 +84,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const port = (receiver.address() as AddressInfo).port;
-  h = await startHarness({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf' } });
+  // No protocol set: protobuf is the default.
+  h = await startHarness({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` } });
 });
 afterAll(async () => {
   await h?.close();
