@@ -148,7 +148,7 @@ export async function main(argv: string[]): Promise<void> {
   // What "on" turns on (all three by default; one at a time to see which costs what).
   const enabled = list(argv, 'on', ['metrics', 'logs', 'traces']);
   const traceRatio = arg(argv, 'trace-ratio', 1);
-  // The spans' encoding on the wire (OTEL_EXPORTER_OTLP_PROTOCOL): JSON, adgraph's default, or protobuf.
+  // The spans' encoding on the wire (OTEL_EXPORTER_OTLP_PROTOCOL): protobuf, adgraph's default, or JSON.
   const [otlp = 'protobuf'] = list(argv, 'otlp', ['protobuf', 'json']);
   if (traceRatio > 1) throw new Error('--trace-ratio is a fraction of traces kept, at most 1');
   const chosenQueries = list(argv, 'queries', ['reference', 'page']);

@@ -143,7 +143,6 @@ function jsonContentType(accept: string | undefined): string | undefined {
   return chosen;
 }
 
-
 interface Params {
   query?: unknown;
   operationName?: unknown;
