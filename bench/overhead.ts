@@ -2,7 +2,7 @@
  * Observability overhead: cache-hit dashboard throughput with metrics, logs and tracing on, as a
  * ratio to all off, measured in the same run.
  *
- *   npx tsx bench/overhead.ts [--rounds=4] [--seconds=10] [--concurrency=8] [--scrape-every=15] [--trace-ratio=1] [--otlp=protobuf|json] [--on=metrics,logs,traces] [--queries=reference,page]
+ *   npx tsx bench/overhead.ts [--rounds=4] [--seconds=10] [--concurrency=8] [--scrape-every=15] [--trace-ratio=1] [--traceparent] [--otlp=protobuf|json] [--on=metrics,logs,traces] [--queries=reference,page]
  *   BENCH_CPU_PROF_DIR=/tmp/prof npx tsx bench/overhead.ts ...   (also a V8 CPU profile of each server: /tmp/prof/off, /tmp/prof/on)
  *
  * Two adgraph processes (`src/main.ts`, sandbox mode, caches that outlive the run so every query is
@@ -117,8 +117,10 @@ const DATA_FIRST = Buffer.from('{"data":{');
  * its length within a few bytes, and drops the bytes undecoded. Decoding and searching 164 KB per
  * answer made the clients, in this process, the bound on throughput (the server was a fifth busy).
  */
-async function query(agent: Agent, url: string, body: string, length: number): Promise<void> {
-  const res = await request(url, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' }, body });
+async function query(agent: Agent, url: string, body: string, length: number, traced: boolean): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (traced) headers.traceparent = nextTraceparent();
+  const res = await request(url, { method: 'POST', dispatcher: agent, headers, body });
   let got = 0;
   let head: Buffer | undefined;
   for await (const chunk of res.body) {
@@ -131,9 +133,21 @@ async function query(agent: Agent, url: string, body: string, length: number): P
   }
 }
 
+/**
+ * `--traceparent`: a sampled W3C trace context on every request, a new trace each time, as a
+ * gateway that traces everything would send. adgraph records a response-cache hit's span only in
+ * such a trace, so this is the price of tracing every hit.
+ */
+let traces = 0;
+const PARENT_SPAN = 'b7ad6b7169203331';
+function nextTraceparent(): string {
+  traces += 1;
+  return `00-${(0x10000000 + traces).toString(16).padStart(32, 'a')}-${PARENT_SPAN}-01`;
+}
+
 /** Requests completed in `seconds` with `concurrency` clients in a loop, and the server's CPU per request. */
-function round(child: Child, body: string, length: number, seconds: number, concurrency: number): Promise<LoopFigures> {
-  return closedLoop((agent) => query(agent, child.url, body, length), seconds, concurrency, child.process.pid);
+function round(child: Child, body: string, length: number, seconds: number, concurrency: number, traced: boolean): Promise<LoopFigures> {
+  return closedLoop((agent) => query(agent, child.url, body, length, traced), seconds, concurrency, child.process.pid);
 }
 
 function list(argv: string[], name: string, all: readonly string[]): string[] {
@@ -148,6 +162,7 @@ export async function main(argv: string[]): Promise<void> {
   // What "on" turns on (all three by default; one at a time to see which costs what).
   const enabled = list(argv, 'on', ['metrics', 'logs', 'traces']);
   const traceRatio = arg(argv, 'trace-ratio', 1);
+  const traced = argv.includes('--traceparent');
   // The spans' encoding on the wire (OTEL_EXPORTER_OTLP_PROTOCOL): protobuf, adgraph's default, or JSON.
   const [otlp = 'protobuf'] = list(argv, 'otlp', ['protobuf', 'json']);
   if (traceRatio > 1) throw new Error('--trace-ratio is a fraction of traces kept, at most 1');
@@ -192,12 +207,12 @@ export async function main(argv: string[]): Promise<void> {
       const lengths = new Map<Child, number>();
       for (const child of [off, on]) {
         lengths.set(child, await firstQuery(child.url, body));
-        await round(child, body, lengths.get(child)!, 1, concurrency);
+        await round(child, body, lengths.get(child)!, 1, concurrency, traced);
       }
       const figures = { off: [] as LoopFigures[], on: [] as LoopFigures[] };
       for (let r = 0; r < rounds; r++) {
         const order = r % 2 === 0 ? [off, on] : [on, off];
-        for (const child of order) figures[child.name as 'off' | 'on'].push(await round(child, body, lengths.get(child)!, seconds, concurrency));
+        for (const child of order) figures[child.name as 'off' | 'on'].push(await round(child, body, lengths.get(child)!, seconds, concurrency, traced));
       }
       const total = (xs: LoopFigures[]) => xs.reduce((a, b) => a + b.perSecond, 0);
       const ratio = total(figures.on) / total(figures.off);
@@ -206,7 +221,7 @@ export async function main(argv: string[]): Promise<void> {
       // the loopback bound the throughput, not the server, and on ÷ off throughput says little about
       // what observability costs; CPU per request does.
       const busy = (f: LoopFigures) => (f.cpuPerRequest === undefined ? '-' : ((f.cpuPerRequest * f.perSecond) / 1000).toFixed(2));
-      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}${traceRatio < 1 ? ` (traces sampled at ${traceRatio})` : ''}${scraper ? ` (/metrics scraped every ${scrapeEvery} s)` : ''}\n`);
+      console.log(`\n${label}: cache hits, ${concurrency} concurrent clients, ${rounds} alternating rounds of ${seconds} s; on = ${enabled.join(' + ')}${traceRatio < 1 ? ` (traces sampled at ${traceRatio})` : ''}${traced ? '; every request in a sampled caller trace' : ''}${scraper ? ` (/metrics scraped every ${scrapeEvery} s)` : ''}\n`);
       printTable(
         ['round', 'off (req/s)', 'on (req/s)', 'on/off', 'off CPU ms/req', 'on CPU ms/req', 'CPU off/on', 'server busy off/on (cores)'],
         figures.off.map((o, i) => {

@@ -26,6 +26,13 @@ function attr(span: OtlpSpan, key: string): unknown {
   return value ? Object.values(value)[0] : undefined;
 }
 
+/** `adgraph_graphql_operations_total` for one operation answered ok, from the registry as a scrape reads it. */
+async function operationsCounted(operation: string): Promise<number> {
+  const text = await h.app.observability.metrics.render();
+  const line = text.split('\n').find((l) => l.startsWith(`adgraph_graphql_operations_total{operation="${operation}",type="query",outcome="ok"}`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
 beforeAll(async () => {
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -124,5 +131,37 @@ describe('tracing response-cache hits', () => {
     expect(spans[0]!.parentSpanId).toBe(parentId);
     expect(attr(spans[0]!, 'adgraph.response_cache')).toBe('hit');
     expect(attr(spans[0]!, 'graphql.execute.operationName')).toBe('RepeatedAds');
+  });
+
+  it('a hit outside a recorded trace (no traceparent, or one not sampled) records no span; it is still counted', async () => {
+    const query = 'query UntracedAds { advertisements(first: 2, connectionId: "demo") { edges { node { id status } } } }';
+    const cache = h.app.server.responseCache!;
+    const hitsBefore = cache.stats.hits;
+    for (let i = 0; i < 3 && cache.stats.hits === hitsBefore; i++) await h.gql(query);
+    const unsampledTrace = '6bf92f3577b34da6a3ce929d0e0e4738';
+    const countedBefore = await operationsCounted('UntracedAds');
+    await h.app.observability.tracing.flush();
+    received.length = 0;
+    const before = cache.stats.hits;
+    await h.gql(query);
+    const res = await request(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${unsampledTrace}-20f067aa0ba902b9-00` },
+      body: JSON.stringify({ query }),
+    });
+    expect(((await res.body.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(cache.stats.hits).toBe(before + 2);
+    // The same query executed in a recorded trace still arrives, so the receiver was listening.
+    const traceId = '7bf92f3577b34da6a3ce929d0e0e4739';
+    const traced = await request(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-30f067aa0ba902ba-01` },
+      body: JSON.stringify({ query }),
+    });
+    expect(((await traced.body.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await h.app.observability.tracing.flush();
+    expect(received.filter((s) => s.name === 'query.UntracedAds').map((s) => s.traceId)).toEqual([traceId]);
+    expect(cache.stats.hits).toBe(before + 3);
+    expect((await operationsCounted('UntracedAds')) - countedBefore).toBe(3);
   });
 });

@@ -20,6 +20,21 @@ const REDACTED = '[redacted]';
  * without such keys, such as every access line, is written from the caller's object as it is);
  * bounded depth so a cyclic or huge value cannot stall a log call.
  */
+/**
+ * Whether a field name looks like a secret's, remembered per name: lines repeat the same few names
+ * (an access line has 13), and the test was a seventh of a line's cost. Bounded, so names made from
+ * data cannot grow it without end (past the bound they are tested each time).
+ */
+const secretKeyVerdicts = new Map<string, boolean>();
+function isSecretKey(key: string): boolean {
+  let verdict = secretKeyVerdicts.get(key);
+  if (verdict === undefined) {
+    verdict = SECRET_KEY.test(key);
+    if (secretKeyVerdicts.size < 4096) secretKeyVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth > 6) return '[depth]';
@@ -40,7 +55,7 @@ export function redact(value: unknown, depth = 0): unknown {
   let copy: Record<string, unknown> | undefined = proto !== Object.prototype && proto !== null ? { ...record } : undefined;
   for (const key of Object.keys(record)) {
     const item = record[key];
-    const out = SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1);
+    const out = isSecretKey(key) ? REDACTED : redact(item, depth + 1);
     if (out !== item) (copy ??= { ...record })[key] = out;
   }
   return copy ?? value;
@@ -83,6 +98,8 @@ function isoTimestamp(): string {
   return stamp;
 }
 
+const NO_MIXIN: Record<string, never> = Object.freeze({});
+
 const logger: Logger = pino(
   {
     level: 'info',
@@ -94,8 +111,11 @@ const logger: Logger = pino(
     },
     mixin: () => {
       const scope = currentRequest();
-      return scope ? { requestId: scope.id } : {};
+      return scope ? { requestId: scope.id } : NO_MIXIN;
     },
+    // pino's default copies every field into the mixin's object; outside a request there is
+    // nothing to add (the access line, written after its request, names its id itself).
+    mixinMergeStrategy: (fields: object, mixin: object) => (mixin === NO_MIXIN ? fields : Object.assign(mixin, fields)),
   },
   // Every configured secret and held token is masked in the finished line (message and fields alike),
   // whatever a provider echoed into it (security/mask.ts).

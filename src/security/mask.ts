@@ -61,6 +61,9 @@ export function containsSecret(text: string): boolean {
 export function maskSecrets(text: string): string {
   const re = current();
   if (!re) return text;
+  // Nearly every text has no secret: a search costs a third of a replace that finds nothing.
+  re.lastIndex = 0;
+  if (!re.test(text)) return text;
   re.lastIndex = 0;
   return text.replace(re, MASK);
 }
