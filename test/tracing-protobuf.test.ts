@@ -1,7 +1,9 @@
 /**
  * Traces over OTLP/HTTP in protobuf (the default; `OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf`) to an in-process
  * receiver: the same spans as test/tracing.test.ts's JSON, decoded here from the wire. Its own file:
- * the tracing SDK is one per process, with one exporter.
+ * the tracing SDK is one per process, with one exporter. Here the operator also chose the SDK's own
+ * sampler (`OTEL_TRACES_SAMPLER=always_on`), which replaces adgraph's default: a response-cache hit
+ * outside any caller trace is then recorded too (tracing.test.ts has the default, which does not).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -84,11 +86,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const port = (receiver.address() as AddressInfo).port;
-  // No protocol set: protobuf is the default.
+  // No protocol set: protobuf is the default. The SDK reads its sampler from the process environment.
+  process.env.OTEL_TRACES_SAMPLER = 'always_on';
   h = await startHarness({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` } });
 });
 afterAll(async () => {
   await h?.close();
+  delete process.env.OTEL_TRACES_SAMPLER;
   await new Promise<void>((resolve) => {
     receiver.close(() => resolve());
     receiver.closeAllConnections();
@@ -115,5 +119,21 @@ describe('tracing in protobuf', () => {
     const upstream = spans.find((s) => s.name === 'AdStat GET /api/v2/advertisement/');
     expect(upstream).toBeDefined();
     expect(upstream!.parentSpanId).toBe(operation!.spanId);
+  });
+
+  it('with the operator\'s OTEL_TRACES_SAMPLER=always_on, a response-cache hit with no caller trace is recorded, as a root', async () => {
+    const query = 'query ProtoHits { advertisements(first: 2, connectionId: "demo") { edges { node { id title } } } }';
+    const cache = h.app.server.responseCache!;
+    const hitsBefore = cache.stats.hits;
+    for (let i = 0; i < 3 && cache.stats.hits === hitsBefore; i++) await h.gql(query);
+    await h.app.observability.tracing.flush();
+    received.length = 0;
+    const before = cache.stats.hits;
+    await h.gql(query);
+    expect(cache.stats.hits).toBe(before + 1);
+    await h.app.observability.tracing.flush();
+    const hits = received.filter((s) => s.name === 'query.ProtoHits');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.parentSpanId).toBe('');
   });
 });

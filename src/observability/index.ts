@@ -7,7 +7,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Plugin } from 'graphql-yoga';
-import { context, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
+import { SpanKind } from '@opentelemetry/api';
 import type { ObservabilityConfig } from '../config.js';
 import type { Providers } from '../providers/index.js';
 import { observabilityPlugins, operationLabel, operationsCounter } from './graphql.js';
@@ -15,7 +15,7 @@ import { log, logLevelEnabled } from './logger.js';
 import { Metrics } from './metrics.js';
 import { Readiness } from './readiness.js';
 import { currentRequest, newRequestScope, requestIdFrom, runInRequestScope, type RequestScope } from './request-scope.js';
-import { startTracing, type Tracing } from './tracing.js';
+import { RESPONSE_CACHE_ATTRIBUTE, startTracing, type Tracing } from './tracing.js';
 import { createUpstreamObserver } from './upstream.js';
 
 export { Metrics } from './metrics.js';
@@ -68,19 +68,15 @@ export class Observability {
   /** The whole-answer response cache's counters, read at scrape time. */
   watchResponseCache(cache: { stats: Record<'hits' | 'misses' | 'stored' | 'skipped' | 'outdated', number>; onHit: ((operation: string) => void) | undefined }): void {
     // A hit is an operation answered: counted like one (outcome ok: only answers without errors are
-    // kept), and it has its access line. With tracing on it is also one server span, but only in a
-    // caller's sampled trace (a gateway's, say), where it shows that adgraph answered from memory.
-    // A hit that starts no trace of its own gets none: such a span would be a root with no children,
-    // holding only what the access line and the operations counter already hold (name, duration,
-    // outcome), and recording and exporting it cost 10-15 µs, a tenth of the hit itself
-    // (bench/overhead.ts --on=traces). An executed operation is always traced.
+    // kept), and, with tracing on, one server span, which the sampler records in a caller's sampled
+    // trace but not as a trace of its own (tracing.ts, rootSampler: why).
     const operations = operationsCounter(this.metrics);
     const tracing = this.tracing;
     cache.onHit = (operation) => {
       operations.inc({ operation: operationLabel(operation), type: 'query', outcome: 'ok' });
-      if (tracing.enabled && inSampledTrace()) {
+      if (tracing.enabled) {
         tracing.tracer
-          .startSpan(`query.${operation}`, { kind: SpanKind.SERVER, attributes: { 'graphql.execute.operationName': operation, 'graphql.execute.operationType': 'query', 'adgraph.response_cache': 'hit' } })
+          .startSpan(`query.${operation}`, { kind: SpanKind.SERVER, attributes: { 'graphql.execute.operationName': operation, 'graphql.execute.operationType': 'query', [RESPONSE_CACHE_ATTRIBUTE]: 'hit' } })
           .end();
       }
     };
@@ -308,12 +304,6 @@ export class Observability {
       this.readiness.report().checks.map((c) => [{ check: c.kind, id: c.id }, c.state === 'ok' ? 1 : 0]),
     );
   }
-}
-
-/** Whether the code runs in a trace that is being recorded (a caller's sampled `traceparent`, or a span of ours). */
-function inSampledTrace(): boolean {
-  const parent = trace.getSpanContext(context.active());
-  return parent !== undefined && (parent.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED;
 }
 
 function bearerMatches(header: string | undefined, token: string): boolean {
