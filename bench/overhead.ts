@@ -13,7 +13,7 @@
  * both alike. Figures only; nothing asserts a time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,12 +57,15 @@ interface Child {
   url: string;
   base: string;
   logBytes: () => number;
+  /** The log file's folder, removed at the end (a run writes hundreds of MB of access lines). */
+  logDir: string;
 }
 
 async function startChild(name: string, env: Record<string, string>): Promise<Child> {
   const port = await freePort();
   // Logs go to a file, as a log shipper would take them, and cost this process nothing.
-  const logFile = join(mkdtempSync(join(tmpdir(), 'adgraph-overhead-')), `${name}.log`);
+  const logDir = mkdtempSync(join(tmpdir(), 'adgraph-overhead-'));
+  const logFile = join(logDir, `${name}.log`);
   const logFd = openSync(logFile, 'w');
   // BENCH_CPU_PROF_DIR: each server writes a V8 CPU profile there when it exits (for finding what "on" adds), one folder per server (`off/`, `on/`); the largest file is the main thread's (tsx's loader thread writes one too).
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF_DIR, name)}`] : [];
@@ -98,7 +101,7 @@ async function startChild(name: string, env: Record<string, string>): Promise<Ch
     if (Date.now() > deadline) throw new Error(`adgraph (${name}) did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { name, process: child, url: `${base}/graphql`, base, logBytes: () => statSync(logFile).size };
+  return { name, process: child, url: `${base}/graphql`, base, logBytes: () => statSync(logFile).size, logDir };
 }
 
 /** The first answer, read whole and checked; returns its length in bytes. */
@@ -244,6 +247,7 @@ export async function main(argv: string[]): Promise<void> {
     clearInterval(scraper);
     for (const child of [off, on]) child.process.kill('SIGTERM');
     await Promise.all([off, on].map((c) => new Promise((r) => (c.process.exitCode !== null ? r(null) : c.process.once('exit', r)))));
+    for (const child of [off, on]) rmSync(child.logDir, { recursive: true, force: true });
     receiver.server.closeAllConnections();
     await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
   }
