@@ -66,11 +66,25 @@ export interface ObservabilityConfig {
    * --on=traces). gRPC is refused: it is another port and transport.
    */
   otlpProtocol: OtlpProtocol;
+  /**
+   * The operator's trace sampler (`OTEL_TRACES_SAMPLER`, with `OTEL_TRACES_SAMPLER_ARG` for the
+   * ratio samplers), one of the OpenTelemetry spec's names; undefined: adgraph's default
+   * (observability/tracing.ts, rootSampler). Read and checked here rather than left to the SDK,
+   * which falls back to its own default on a bad value with a diagnostic nobody sees.
+   */
+  tracesSampler: TracesSampler | undefined;
   serviceName: string;
   /** Check every login and key at start (readiness); tests that count upstream calls turn it off. */
   startupChecks: boolean;
   /** First re-check delay after a failed readiness check (doubles up to 5 minutes). */
   readinessRecheckMs: number;
+}
+
+export const TRACES_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+export interface TracesSampler {
+  name: (typeof TRACES_SAMPLERS)[number];
+  /** For the ratio samplers: the fraction of traces kept, 0 to 1 (the spec's default is 1). */
+  ratio: number;
 }
 
 export interface Config {
@@ -517,6 +531,24 @@ function loadSecurity(env: NodeJS.ProcessEnv, file: FileConfig | undefined, mode
   };
 }
 
+function samplerVars(env: NodeJS.ProcessEnv, problems: string[]): TracesSampler | undefined {
+  const raw = env.OTEL_TRACES_SAMPLER?.trim().toLowerCase();
+  if (!raw) return undefined;
+  const name = TRACES_SAMPLERS.find((n) => n === raw);
+  if (!name) {
+    problems.push(`OTEL_TRACES_SAMPLER: must be one of ${TRACES_SAMPLERS.join(', ')} (got "${env.OTEL_TRACES_SAMPLER}")`);
+    return undefined;
+  }
+  const argRaw = env.OTEL_TRACES_SAMPLER_ARG?.trim();
+  if (!name.endsWith('traceidratio') || !argRaw) return { name, ratio: 1 };
+  const ratio = Number(argRaw);
+  if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) {
+    problems.push(`OTEL_TRACES_SAMPLER_ARG: must be a fraction from 0 to 1 for ${name} (got "${env.OTEL_TRACES_SAMPLER_ARG}")`);
+    return undefined;
+  }
+  return { name, ratio };
+}
+
 function observabilityVars(env: NodeJS.ProcessEnv, host: string | undefined, problems: string[]): ObservabilityConfig {
   const metricsToken = env.ADGRAPH_METRICS_TOKEN?.trim() || undefined;
   if (metricsToken !== undefined && metricsToken.length < 16) problems.push('ADGRAPH_METRICS_TOKEN: must be at least 16 characters');
@@ -529,6 +561,7 @@ function observabilityVars(env: NodeJS.ProcessEnv, host: string | undefined, pro
   if (otlpProtocol !== protocolRaw) {
     problems.push(`${protocolVar}: must be ${OTLP_PROTOCOLS.join(' or ')} (got "${env[protocolVar]}")${protocolRaw === 'grpc' ? '; adgraph exports over OTLP/HTTP only' : ''}`);
   }
+  const tracesSampler = samplerVars(env, problems);
   const checksRaw = env.ADGRAPH_STARTUP_CHECKS?.trim().toLowerCase();
   let startupChecks = true;
   if (checksRaw !== undefined && checksRaw !== '') {
@@ -542,6 +575,7 @@ function observabilityVars(env: NodeJS.ProcessEnv, host: string | undefined, pro
     metricsHost: env.ADGRAPH_METRICS_HOST?.trim() || host,
     otlpEndpoint: otlpRaw !== undefined && httpUrl.safeParse(otlpRaw).success ? otlpRaw.replace(/\/+$/, '') : undefined,
     otlpProtocol,
+    tracesSampler,
     serviceName: env.OTEL_SERVICE_NAME?.trim() || 'adgraph',
     startupChecks,
     readinessRecheckMs: intVar(env, 'ADGRAPH_READINESS_RECHECK_MS', DEFAULTS.readinessRecheckMs, 100, 3_600_000, problems),

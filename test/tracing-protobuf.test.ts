@@ -86,13 +86,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const port = (receiver.address() as AddressInfo).port;
-  // No protocol set: protobuf is the default. The SDK reads its sampler from the process environment.
-  process.env.OTEL_TRACES_SAMPLER = 'always_on';
-  h = await startHarness({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` } });
+  // No protocol set: protobuf is the default.
+  h = await startHarness({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_TRACES_SAMPLER: 'always_on' } });
 });
 afterAll(async () => {
   await h?.close();
-  delete process.env.OTEL_TRACES_SAMPLER;
   await new Promise<void>((resolve) => {
     receiver.close(() => resolve());
     receiver.closeAllConnections();

@@ -39,7 +39,7 @@ export class Observability {
 
   static async start(config: ObservabilityConfig, providers: Providers, mode: 'sandbox' | 'production'): Promise<Observability> {
     const metrics = new Metrics();
-    const tracing = await startTracing({ otlpEndpoint: config.otlpEndpoint, otlpProtocol: config.otlpProtocol, serviceName: config.serviceName });
+    const tracing = await startTracing({ otlpEndpoint: config.otlpEndpoint, otlpProtocol: config.otlpProtocol, sampler: config.tracesSampler, serviceName: config.serviceName });
     const readiness = new Readiness({ recheckMs: config.readinessRecheckMs });
     const self = new Observability(config, metrics, tracing, readiness, mode);
     self.registerChecks(providers);

@@ -9,6 +9,7 @@
  */
 import { context, propagation, ROOT_CONTEXT, trace, type Context, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { TracesSampler } from '../config.js';
 import { RequestScopeContextManager } from './request-scope.js';
 
 export interface TracingConfig {
@@ -16,6 +17,8 @@ export interface TracingConfig {
   otlpEndpoint: string | undefined;
   /** How spans are encoded on the wire (config.ts: `OTEL_EXPORTER_OTLP_PROTOCOL`); protobuf when not given, the spec's default. */
   otlpProtocol?: 'http/json' | 'http/protobuf';
+  /** The operator's sampler (config.ts); undefined: adgraph's default. */
+  sampler?: TracesSampler;
   serviceName: string;
 }
 
@@ -52,8 +55,29 @@ export const RESPONSE_CACHE_ATTRIBUTE = 'adgraph.response_cache';
  * already hold (name, duration, outcome), and recording and exporting it cost 10-15 µs, a tenth of
  * the hit itself (bench/overhead.ts --traceparent against without). In a gateway's sampled trace a
  * hit is recorded, showing that adgraph answered from memory. An operator who sets
- * OTEL_TRACES_SAMPLER (always_on to record every hit too) replaces this choice with theirs.
+ * OTEL_TRACES_SAMPLER (always_on to record every hit too) replaces this choice with theirs: the
+ * spec's samplers, built as the SDK builds them from that variable.
  */
+function samplerFor(chosen: TracesSampler | undefined, t: typeof import('@opentelemetry/sdk-node').tracing): import('@opentelemetry/sdk-node').tracing.Sampler {
+  const parentBased = (root: import('@opentelemetry/sdk-node').tracing.Sampler) => new t.ParentBasedSampler({ root });
+  switch (chosen?.name) {
+    case undefined:
+      return parentBased(rootSampler(t.SamplingDecision));
+    case 'always_on':
+      return new t.AlwaysOnSampler();
+    case 'always_off':
+      return new t.AlwaysOffSampler();
+    case 'traceidratio':
+      return new t.TraceIdRatioBasedSampler(chosen.ratio);
+    case 'parentbased_always_on':
+      return parentBased(new t.AlwaysOnSampler());
+    case 'parentbased_always_off':
+      return parentBased(new t.AlwaysOffSampler());
+    case 'parentbased_traceidratio':
+      return parentBased(new t.TraceIdRatioBasedSampler(chosen.ratio));
+  }
+}
+
 function rootSampler(decisions: { NOT_RECORD: number; RECORD_AND_SAMPLED: number }) {
   const notRecorded = { decision: decisions.NOT_RECORD };
   const recorded = { decision: decisions.RECORD_AND_SAMPLED };
@@ -73,7 +97,7 @@ let shared: { sdk: { shutdown(): Promise<void> }; flush: () => Promise<void>; us
 export async function startTracing(config: TracingConfig): Promise<Tracing> {
   if (!config.otlpEndpoint) return disabled;
   const protocol = config.otlpProtocol ?? 'http/protobuf';
-  const endpoint = `${config.otlpEndpoint} (${protocol})`;
+  const endpoint = `${config.otlpEndpoint} (${protocol}, sampler ${config.sampler ? `${config.sampler.name} ${config.sampler.ratio}` : 'adgraph default'})`;
   if (shared && shared.endpoint !== endpoint) {
     throw new Error(`tracing already exports to ${shared.endpoint} in this process`);
   }
@@ -87,11 +111,9 @@ export async function startTracing(config: TracingConfig): Promise<Tracing> {
     ]);
     const exporter = new OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` });
     const processor = new tracing.BatchSpanProcessor(exporter);
-    // The SDK reads OTEL_TRACES_SAMPLER from the process environment itself; only when it is unset
-    // does adgraph choose (what the SDK would read is read here, so the two cannot disagree).
-    const operatorSampler = process.env.OTEL_TRACES_SAMPLER !== undefined && process.env.OTEL_TRACES_SAMPLER !== '';
     const sdk = new NodeSDK({
-      ...(operatorSampler ? {} : { sampler: new tracing.ParentBasedSampler({ root: rootSampler(tracing.SamplingDecision) }) }),
+      // Always given, so the SDK never reads OTEL_TRACES_SAMPLER itself: config.ts has checked it.
+      sampler: samplerFor(config.sampler, tracing),
       serviceName: config.serviceName,
       autoDetectResources: false,
       spanProcessors: [processor],
