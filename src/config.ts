@@ -561,7 +561,9 @@ function observabilityVars(env: NodeJS.ProcessEnv, host: string | undefined, pro
   if (otlpProtocol !== protocolRaw) {
     problems.push(`${protocolVar}: must be ${OTLP_PROTOCOLS.join(' or ')} (got "${env[protocolVar]}")${protocolRaw === 'grpc' ? '; adgraph exports over OTLP/HTTP only' : ''}`);
   }
-  const tracesSampler = samplerVars(env, problems);
+  // Checked only when there is tracing: with none, a cluster-wide value meant for other services
+  // (another SDK's sampler name) must not stop adgraph from starting.
+  const tracesSampler = otlpRaw !== undefined ? samplerVars(env, problems) : undefined;
   const checksRaw = env.ADGRAPH_STARTUP_CHECKS?.trim().toLowerCase();
   let startupChecks = true;
   if (checksRaw !== undefined && checksRaw !== '') {

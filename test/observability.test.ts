@@ -356,15 +356,19 @@ describe('observability configuration', () => {
   });
 
   it('reads the trace sampler from the standard variables and refuses what the SDK would silently replace', () => {
-    expect(loadConfig({}).observability.tracesSampler).toBeUndefined();
-    expect(loadConfig({ OTEL_TRACES_SAMPLER: 'always_on' }).observability.tracesSampler).toEqual({ name: 'always_on', ratio: 1 });
-    expect(loadConfig({ OTEL_TRACES_SAMPLER: 'ParentBased_TraceIdRatio', OTEL_TRACES_SAMPLER_ARG: '0.25' }).observability.tracesSampler).toEqual({ name: 'parentbased_traceidratio', ratio: 0.25 });
+    const traced = (vars: Record<string, string>) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', ...vars });
+    expect(loadConfig(traced({})).observability.tracesSampler).toBeUndefined();
+    expect(loadConfig(traced({ OTEL_TRACES_SAMPLER: 'always_on' })).observability.tracesSampler).toEqual({ name: 'always_on', ratio: 1 });
+    expect(loadConfig(traced({ OTEL_TRACES_SAMPLER: 'ParentBased_TraceIdRatio', OTEL_TRACES_SAMPLER_ARG: '0.25' })).observability.tracesSampler).toEqual({ name: 'parentbased_traceidratio', ratio: 0.25 });
     // The spec's default ratio is 1.
-    expect(loadConfig({ OTEL_TRACES_SAMPLER: 'traceidratio' }).observability.tracesSampler).toEqual({ name: 'traceidratio', ratio: 1 });
-    expect(problems({ OTEL_TRACES_SAMPLER: 'sometimes' })).toEqual([
+    expect(loadConfig(traced({ OTEL_TRACES_SAMPLER: 'traceidratio' })).observability.tracesSampler).toEqual({ name: 'traceidratio', ratio: 1 });
+    expect(problems(traced({ OTEL_TRACES_SAMPLER: 'sometimes' }))).toEqual([
       'OTEL_TRACES_SAMPLER: must be one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio (got "sometimes")',
     ]);
-    expect(problems({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '10%' })).toEqual(['OTEL_TRACES_SAMPLER_ARG: must be a fraction from 0 to 1 for traceidratio (got "10%")']);
-    expect(problems({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '1.5' })).toEqual(['OTEL_TRACES_SAMPLER_ARG: must be a fraction from 0 to 1 for parentbased_traceidratio (got "1.5")']);
+    expect(problems(traced({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '10%' }))).toEqual(['OTEL_TRACES_SAMPLER_ARG: must be a fraction from 0 to 1 for traceidratio (got "10%")']);
+    expect(problems(traced({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '1.5' }))).toEqual(['OTEL_TRACES_SAMPLER_ARG: must be a fraction from 0 to 1 for parentbased_traceidratio (got "1.5")']);
+    // Without tracing, a value meant for other services' SDKs does not stop adgraph.
+    expect(problems({ OTEL_TRACES_SAMPLER: 'parentbased_jaeger_remote' })).toEqual([]);
+    expect(loadConfig({ OTEL_TRACES_SAMPLER: 'always_on' }).observability.tracesSampler).toBeUndefined();
   });
 });

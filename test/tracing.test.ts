@@ -151,7 +151,7 @@ describe('tracing response-cache hits', () => {
     });
     expect(((await res.body.json()) as { errors?: unknown }).errors).toBeUndefined();
     expect(cache.stats.hits).toBe(before + 2);
-    // The same query executed in a recorded trace still arrives, so the receiver was listening.
+    // The same hit in a recorded trace arrives, so the receiver was listening.
     const traceId = '7bf92f3577b34da6a3ce929d0e0e4739';
     const traced = await request(h.url, {
       method: 'POST',

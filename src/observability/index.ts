@@ -132,7 +132,8 @@ export class Observability {
     const quiet = QUIET_PATHS.has(path);
     if (quiet ? !logLevelEnabled('debug') : !logLevelEnabled('info')) return;
     const fields = {
-      // The request has finished outside its scope, so the mixin cannot name it: named here.
+      // Named here, not left to the logger's mixin: whether the 'close' event runs inside the
+      // request's async context is up to Node (today it does), and the line must not depend on it.
       requestId: scope.id,
       method: req.method,
       path,

@@ -109,12 +109,13 @@ const logger: Logger = pino(
       level: (label) => ({ level: label }),
       log: (fields) => redact(fields) as Record<string, unknown>,
     },
-    mixin: () => {
+    // A line that names its request itself (the access line) takes nothing from the mixin.
+    mixin: (fields: object) => {
+      if ((fields as { requestId?: unknown }).requestId !== undefined) return NO_MIXIN;
       const scope = currentRequest();
       return scope ? { requestId: scope.id } : NO_MIXIN;
     },
-    // pino's default copies every field into the mixin's object; outside a request there is
-    // nothing to add (the access line, written after its request, names its id itself).
+    // pino's default copies every field into the mixin's object; with nothing to add, no copy.
     mixinMergeStrategy: (fields: object, mixin: object) => (mixin === NO_MIXIN ? fields : Object.assign(mixin, fields)),
   },
   // Every configured secret and held token is masked in the finished line (message and fields alike),

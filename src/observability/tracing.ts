@@ -58,8 +58,16 @@ export const RESPONSE_CACHE_ATTRIBUTE = 'adgraph.response_cache';
  * OTEL_TRACES_SAMPLER (always_on to record every hit too) replaces this choice with theirs: the
  * spec's samplers, built as the SDK builds them from that variable.
  */
-function samplerFor(chosen: TracesSampler | undefined, t: typeof import('@opentelemetry/sdk-node').tracing): import('@opentelemetry/sdk-node').tracing.Sampler {
-  const parentBased = (root: import('@opentelemetry/sdk-node').tracing.Sampler) => new t.ParentBasedSampler({ root });
+/**
+ * The samplers come from the SDK's own `tracing` export (deprecated in favour of importing
+ * @opentelemetry/sdk-trace, but sdk-node pins its own copy of that package, and this export is the
+ * copy its TracerProvider runs; a direct import would load a second one of another version).
+ */
+type SdkTracing = typeof import('@opentelemetry/sdk-node').tracing;
+type Sampler = import('@opentelemetry/sdk-node').tracing.Sampler;
+
+function samplerFor(chosen: TracesSampler | undefined, t: SdkTracing): Sampler {
+  const parentBased = (root: Sampler) => new t.ParentBasedSampler({ root });
   switch (chosen?.name) {
     case undefined:
       return parentBased(rootSampler(t.SamplingDecision));
@@ -99,7 +107,7 @@ export async function startTracing(config: TracingConfig): Promise<Tracing> {
   const protocol = config.otlpProtocol ?? 'http/protobuf';
   const endpoint = `${config.otlpEndpoint} (${protocol}, sampler ${config.sampler ? `${config.sampler.name} ${config.sampler.ratio}` : 'adgraph default'})`;
   if (shared && shared.endpoint !== endpoint) {
-    throw new Error(`tracing already exports to ${shared.endpoint} in this process`);
+    throw new Error(`tracing already runs in this process with another set-up: ${shared.endpoint}`);
   }
   if (!shared) {
     const [{ NodeSDK, tracing }, { OTLPTraceExporter }, { UndiciInstrumentation }] = await Promise.all([
