@@ -26,6 +26,15 @@ function attr(span: OtlpSpan, key: string): unknown {
   return value ? Object.values(value)[0] : undefined;
 }
 
+/** The response cache, once `query` is answered from it (it is kept after an answer or two). */
+async function cachedWhole(query: string) {
+  const cache = h.app.server.responseCache!;
+  const hitsBefore = cache.stats.hits;
+  for (let i = 0; i < 3 && cache.stats.hits === hitsBefore; i++) await h.gql(query);
+  expect(cache.stats.hits, `${query} was never answered from the response cache`).toBeGreaterThan(hitsBefore);
+  return cache;
+}
+
 /** `adgraph_graphql_operations_total` for one operation answered ok, from the registry as a scrape reads it. */
 async function operationsCounted(operation: string): Promise<number> {
   const text = await h.app.observability.metrics.render();
@@ -112,9 +121,7 @@ describe('tracing', () => {
 describe('tracing response-cache hits', () => {
   it('a response-cache hit is one server span in the caller\'s trace, marked as a hit, with no upstream span', async () => {
     const query = 'query RepeatedAds { advertisements(first: 2, connectionId: "demo") { edges { node { id title } } } }';
-    const cache = h.app.server.responseCache!;
-    const hitsBefore = cache.stats.hits;
-    for (let i = 0; i < 3 && cache.stats.hits === hitsBefore; i++) await h.gql(query);
+    const cache = await cachedWhole(query);
     const traceId = '5bf92f3577b34da6a3ce929d0e0e4737';
     const parentId = '10f067aa0ba902b8';
     const before = cache.stats.hits;
@@ -135,9 +142,7 @@ describe('tracing response-cache hits', () => {
 
   it('a hit outside a recorded trace (no traceparent, or one not sampled) records no span; it is still counted', async () => {
     const query = 'query UntracedAds { advertisements(first: 2, connectionId: "demo") { edges { node { id status } } } }';
-    const cache = h.app.server.responseCache!;
-    const hitsBefore = cache.stats.hits;
-    for (let i = 0; i < 3 && cache.stats.hits === hitsBefore; i++) await h.gql(query);
+    const cache = await cachedWhole(query);
     const unsampledTrace = '6bf92f3577b34da6a3ce929d0e0e4738';
     const countedBefore = await operationsCounted('UntracedAds');
     await h.app.observability.tracing.flush();
