@@ -1,0 +1,278 @@
+/**
+ * Compiled execution (graphql-jit) for the documents where it gives graphql-js's answer, byte for
+ * byte; every other document keeps Yoga's executor. Placed first among the plugins, so `executeFn`
+ * is Yoga's own and every other plugin's execute wrapper still wraps this one.
+ *
+ * Where graphql-jit 0.8 differs, and what is done about it:
+ * - @defer/@stream: not supported → those documents keep the executor (src/incremental.ts).
+ * - @skip/@include: it records conditions on the shared AST nodes of fragments → those documents
+ *   keep the executor too (nothing measured them as common).
+ * - Response key order: it collects a selection set's fields before its fragments' and takes
+ *   fragments last-first, where graphql-js keeps document order → a document whose order would
+ *   differ for some runtime type keeps the executor (`sameKeyOrder`, once per document).
+ * - Variables: its coercion has its own messages and accepts input fields graphql-js refuses →
+ *   graphql-js coerces first, and a document whose variables it refuses (or jit refuses) runs on
+ *   the executor, which answers with graphql-js's errors.
+ * - Errors: its errors carry locations but no AST nodes or source, which the error masking and
+ *   Yoga's serializer rebuild errors from; errors it raises itself have no original error → each is
+ *   rebuilt the way graphql-js's `locatedError` builds it (`asGraphQLJsError`).
+ * - A list item that is a rejected promise: its null goes to the end of the list instead of its
+ *   index → adgraph's failed list items are promises of an Error (schema/errors.ts `errorValue`).
+ */
+import { createRequire } from 'node:module';
+import {
+  GraphQLError,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isAbstractType,
+  isCompositeType,
+  isLeafType,
+  typeFromAST,
+  visit,
+  BREAK,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+  type Source,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { usesIncrementalDelivery } from './incremental.js';
+
+const require = createRequire(import.meta.url);
+// graphql-jit is CommonJS; loading it with require keeps it on the same graphql copy as Yoga and Pothos.
+const { compileQuery, isCompiledQuery } = require('graphql-jit') as typeof import('graphql-jit');
+
+interface Compiled {
+  query: (root: unknown, context: unknown, variables: ExecutionArgs['variableValues']) => ExecutionResult | Promise<ExecutionResult>;
+  source: Source | undefined;
+  lineStarts: number[];
+  hasVariables: boolean;
+}
+
+/** Per document and operation name: the compiled query, or null when the document keeps the executor. */
+const compiledDocuments = new WeakMap<DocumentNode, Map<string, Compiled | null>>();
+
+export function useCompiledExecution(): Plugin {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const compiled = compiledExecute(args, executeFn);
+      if (compiled) setExecuteFn(compiled);
+    },
+  };
+}
+
+type Execute = (args: ExecutionArgs) => unknown;
+
+/** The compiled execution of this document, falling back to `executeFn`; undefined when the document keeps `executeFn`. */
+function compiledExecute(args: ExecutionArgs, executeFn: Execute): Execute | undefined {
+  const compiled = compiledFor(args);
+  if (!compiled) return undefined;
+  return (execArgs) => {
+    // graphql-js's coercion decides which variables are acceptable, and its errors are the answer.
+    if (compiled.hasVariables) {
+      const operation = getOperationAST(execArgs.document, execArgs.operationName);
+      const coerced = getVariableValues(execArgs.schema, operation?.variableDefinitions ?? [], execArgs.variableValues ?? {}, { maxErrors: 50 });
+      if (coerced.errors) return executeFn(execArgs);
+    }
+    const result = compiled.query(execArgs.rootValue, execArgs.contextValue, execArgs.variableValues);
+    const finish = (r: ExecutionResult) => (!('data' in r) ? executeFn(execArgs) : r.errors?.length ? { ...r, errors: r.errors.map((e) => asGraphQLJsError(e, compiled)) } : r);
+    return isPromiseLike(result) ? Promise.resolve(result).then(finish) : finish(result);
+  };
+}
+
+function compiledFor(args: ExecutionArgs): Compiled | null {
+  let byName = compiledDocuments.get(args.document);
+  if (!byName) compiledDocuments.set(args.document, (byName = new Map()));
+  const key = args.operationName ?? '';
+  let entry = byName.get(key);
+  if (entry === undefined) byName.set(key, (entry = compile(args)));
+  return entry;
+}
+
+function compile(args: ExecutionArgs): Compiled | null {
+  const { schema, document } = args;
+  if (usesIncrementalDelivery(document) || usesSkipOrInclude(document)) return null;
+  const operation = getOperationAST(document, args.operationName);
+  if (!operation || operation.operation === 'subscription') return null;
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return null;
+  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const budget = { steps: 20_000 };
+  if (!sameKeyOrder(schema, fragments, rootType, [operation.selectionSet], [operation.selectionSet], budget)) return null;
+  const result = compileQuery(schema, document, args.operationName ?? undefined, { customSerializers: serializersOf(schema) });
+  if (!isCompiledQuery(result)) return null;
+  const source = document.loc?.source;
+  return { query: result.query as Compiled['query'], source, lineStarts: source ? lineStartsOf(source.body) : [], hasVariables: (operation.variableDefinitions?.length ?? 0) > 0 };
+}
+
+function usesSkipOrInclude(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value !== 'skip' && node.name.value !== 'include') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+type FieldsByKey = Map<string, FieldNode[]>;
+
+function fragmentMatches(schema: GraphQLSchema, fragment: FragmentDefinitionNode | InlineFragmentNode, type: GraphQLObjectType): boolean {
+  if (!fragment.typeCondition) return true;
+  const condition = typeFromAST(schema, fragment.typeCondition);
+  if (condition === type) return true;
+  return condition !== undefined && isAbstractType(condition) && schema.isSubType(condition, type);
+}
+
+/** graphql-js's collectFields (document order, depth first), without @skip/@include. */
+function collectInDocumentOrder(schema: GraphQLSchema, fragments: Record<string, FragmentDefinitionNode>, type: GraphQLObjectType, set: SelectionSetNode, fields: FieldsByKey, visited: Set<string>): void {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const key = selection.alias?.value ?? selection.name.value;
+      const list = fields.get(key);
+      if (list) list.push(selection);
+      else fields.set(key, [selection]);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (fragmentMatches(schema, selection, type)) collectInDocumentOrder(schema, fragments, type, selection.selectionSet, fields, visited);
+    } else {
+      const name = selection.name.value;
+      if (visited.has(name)) continue;
+      visited.add(name);
+      const fragment = fragments[name];
+      if (fragment && fragmentMatches(schema, fragment, type)) collectInDocumentOrder(schema, fragments, type, fragment.selectionSet, fields, visited);
+    }
+  }
+}
+
+/** graphql-jit 0.8's collectFields: a stack, so a selection set's fields come before its fragments', fragments last-first. */
+function collectInJitOrder(schema: GraphQLSchema, fragments: Record<string, FragmentDefinitionNode>, type: GraphQLObjectType, set: SelectionSetNode, fields: FieldsByKey, visited: Set<string>): void {
+  const stack = [set];
+  while (stack.length > 0) {
+    for (const selection of stack.pop()!.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const list = fields.get(key);
+        if (list) list.push(selection);
+        else fields.set(key, [selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (fragmentMatches(schema, selection, type)) stack.push(selection.selectionSet);
+      } else {
+        const name = selection.name.value;
+        if (visited.has(name)) continue;
+        visited.add(name);
+        const fragment = fragments[name];
+        if (fragment && fragmentMatches(schema, fragment, type)) stack.push(fragment.selectionSet);
+      }
+    }
+  }
+}
+
+function fieldDef(schema: GraphQLSchema, type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+  if (type === schema.getQueryType() && name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+  if (type === schema.getQueryType() && name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  return type.getFields()[name];
+}
+
+/**
+ * Whether both executors give every object of the answer its keys in the same order, for every
+ * runtime type an abstract field can resolve to. False also when the walk is too big to be worth it.
+ */
+function sameKeyOrder(schema: GraphQLSchema, fragments: Record<string, FragmentDefinitionNode>, type: GraphQLObjectType, documentSets: SelectionSetNode[], jitSets: SelectionSetNode[], budget: { steps: number }): boolean {
+  if ((budget.steps -= 1) < 0) return false;
+  const inDocumentOrder: FieldsByKey = new Map();
+  const documentVisited = new Set<string>();
+  for (const set of documentSets) collectInDocumentOrder(schema, fragments, type, set, inDocumentOrder, documentVisited);
+  const inJitOrder: FieldsByKey = new Map();
+  const jitVisited = new Set<string>();
+  for (const set of jitSets) collectInJitOrder(schema, fragments, type, set, inJitOrder, jitVisited);
+  const keys = [...inDocumentOrder.keys()];
+  const jitKeys = [...inJitOrder.keys()];
+  if (keys.length !== jitKeys.length || keys.some((key, i) => key !== jitKeys[i])) return false;
+  for (const key of keys) {
+    const nodes = inDocumentOrder.get(key)!;
+    const field = fieldDef(schema, type, nodes[0]!.name.value);
+    if (!field) return false;
+    const named = getNamedType(field.type);
+    if (!isCompositeType(named)) continue;
+    const subDocument = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    const subJit = inJitOrder.get(key)!.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    const runtimeTypes = isAbstractType(named) ? schema.getPossibleTypes(named) : [named];
+    for (const runtime of runtimeTypes) if (!sameKeyOrder(schema, fragments, runtime, subDocument, subJit, budget)) return false;
+  }
+  return true;
+}
+
+/** What a leaf type's serialize threw, found again by the message graphql-jit keeps of it. */
+const thrownBySerializers = new Map<string, unknown>();
+let thrownCount = 0;
+const serializerSets = new WeakMap<GraphQLSchema, Record<string, (value: unknown) => unknown>>();
+
+function serializersOf(schema: GraphQLSchema): Record<string, (value: unknown) => unknown> {
+  let serializers = serializerSets.get(schema);
+  if (serializers) return serializers;
+  serializers = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isLeafType(type)) continue;
+    serializers[type.name] = (value) => {
+      try {
+        return type.serialize(value);
+      } catch (error) {
+        if (thrownBySerializers.size > 1000) thrownBySerializers.clear();
+        const token = `\u0000adgraph-serialize-${(thrownCount += 1)}`;
+        thrownBySerializers.set(token, error);
+        throw new Error(token);
+      }
+    };
+  }
+  serializerSets.set(schema, serializers);
+  return serializers;
+}
+
+const EXPECTED_ITERABLE = /^Expected Iterable, but did not find one for field (\S+)\.$/;
+
+/** A graphql-jit error as graphql-js's `locatedError` would have made it: same original error, source positions for its locations. */
+function asGraphQLJsError(error: GraphQLError, compiled: Compiled): GraphQLError {
+  const jitError = error as GraphQLError & { originalError?: unknown };
+  let original: unknown = jitError.originalError;
+  if (original === undefined) {
+    const thrown = thrownBySerializers.get(error.message);
+    if (thrown !== undefined) {
+      thrownBySerializers.delete(error.message);
+      original = thrown;
+    } else {
+      const iterable = EXPECTED_ITERABLE.exec(error.message);
+      // graphql-js throws these two; its null and serialize-result errors are plain Errors.
+      original = iterable ? new GraphQLError(`Expected Iterable, but did not find one for field "${iterable[1]}".`) : new Error(error.message);
+    }
+  }
+  if (original instanceof GraphQLError && original.path !== undefined) return original;
+  const raw = original instanceof Error ? original : new Error(`Unexpected error value: ${String(original)}`);
+  const positions = compiled.source && error.locations ? error.locations.map((l) => (compiled.lineStarts[l.line - 1] ?? 0) + l.column - 1) : undefined;
+  return new GraphQLError(raw.message, { source: positions ? compiled.source : undefined, positions, path: error.path, originalError: raw });
+}
+
+function lineStartsOf(body: string): number[] {
+  const starts = [0];
+  const newline = /\r\n|[\n\r]/g;
+  for (let m = newline.exec(body); m; m = newline.exec(body)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
