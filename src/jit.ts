@@ -1,15 +1,14 @@
 /**
- * Compiled execution (graphql-jit) for the documents where it gives graphql-js's answer, byte for
- * byte; every other document keeps Yoga's executor. Placed first among the plugins, so `executeFn`
+ * Compiled execution (graphql-jit) for the documents where it gives graphql-js's answer; every
+ * other document keeps Yoga's executor. Placed first among the plugins, so `executeFn`
  * is Yoga's own and every other plugin's execute wrapper still wraps this one.
  *
  * Where graphql-jit 0.8 differs, and what is done about it:
  * - @defer/@stream: not supported → those documents keep the executor (src/incremental.ts).
- * - @skip/@include: it records conditions on the shared AST nodes of fragments → those documents
- *   keep the executor too (nothing measured them as common).
- * - Response key order: it collects a selection set's fields before its fragments' and takes
- *   fragments last-first, where graphql-js keeps document order → a document whose order would
- *   differ for some runtime type keeps the executor (`sameKeyOrder`, once per document).
+ * - @skip/@include: it records the conditions on the document's field nodes, which a fragment
+ *   spread in several places shares → not trusted: those documents keep the executor too.
+ * - Response key order: 0.8.7 collected a selection set's fields before its fragments'; 0.8.9
+ *   (pinned) collects in document order, as graphql-js does (test/compiled-execution.test.ts).
  * - Variables: its coercion has its own messages and accepts input fields graphql-js refuses →
  *   graphql-js coerces first, and a document whose variables it refuses (or jit refuses) runs on
  *   the executor, which answers with graphql-js's errors.
@@ -21,30 +20,16 @@
  */
 import { createRequire } from 'node:module';
 import {
+  BREAK,
   GraphQLError,
-  Kind,
-  SchemaMetaFieldDef,
-  TypeMetaFieldDef,
-  TypeNameMetaFieldDef,
-  getNamedType,
   getOperationAST,
   getVariableValues,
-  isAbstractType,
-  isCompositeType,
   isLeafType,
-  typeFromAST,
   visit,
-  BREAK,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLField,
-  type GraphQLObjectType,
   type GraphQLSchema,
-  type InlineFragmentNode,
-  type SelectionSetNode,
   type Source,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -106,11 +91,6 @@ function compile(args: ExecutionArgs): Compiled | null {
   if (usesIncrementalDelivery(document) || usesSkipOrInclude(document)) return null;
   const operation = getOperationAST(document, args.operationName);
   if (!operation || operation.operation === 'subscription') return null;
-  const rootType = schema.getRootType(operation.operation);
-  if (!rootType) return null;
-  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const budget = { steps: 20_000 };
-  if (!sameKeyOrder(schema, fragments, rootType, [operation.selectionSet], [operation.selectionSet], budget)) return null;
   const result = compileQuery(schema, document, args.operationName ?? undefined, { customSerializers: serializersOf(schema) });
   if (!isCompiledQuery(result)) return null;
   const source = document.loc?.source;
@@ -127,94 +107,6 @@ function usesSkipOrInclude(document: DocumentNode): boolean {
     },
   });
   return found;
-}
-
-type FieldsByKey = Map<string, FieldNode[]>;
-
-function fragmentMatches(schema: GraphQLSchema, fragment: FragmentDefinitionNode | InlineFragmentNode, type: GraphQLObjectType): boolean {
-  if (!fragment.typeCondition) return true;
-  const condition = typeFromAST(schema, fragment.typeCondition);
-  if (condition === type) return true;
-  return condition !== undefined && isAbstractType(condition) && schema.isSubType(condition, type);
-}
-
-/** graphql-js's collectFields (document order, depth first), without @skip/@include. */
-function collectInDocumentOrder(schema: GraphQLSchema, fragments: Record<string, FragmentDefinitionNode>, type: GraphQLObjectType, set: SelectionSetNode, fields: FieldsByKey, visited: Set<string>): void {
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const key = selection.alias?.value ?? selection.name.value;
-      const list = fields.get(key);
-      if (list) list.push(selection);
-      else fields.set(key, [selection]);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (fragmentMatches(schema, selection, type)) collectInDocumentOrder(schema, fragments, type, selection.selectionSet, fields, visited);
-    } else {
-      const name = selection.name.value;
-      if (visited.has(name)) continue;
-      visited.add(name);
-      const fragment = fragments[name];
-      if (fragment && fragmentMatches(schema, fragment, type)) collectInDocumentOrder(schema, fragments, type, fragment.selectionSet, fields, visited);
-    }
-  }
-}
-
-/** graphql-jit 0.8's collectFields: a stack, so a selection set's fields come before its fragments', fragments last-first. */
-function collectInJitOrder(schema: GraphQLSchema, fragments: Record<string, FragmentDefinitionNode>, type: GraphQLObjectType, set: SelectionSetNode, fields: FieldsByKey, visited: Set<string>): void {
-  const stack = [set];
-  while (stack.length > 0) {
-    for (const selection of stack.pop()!.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        const list = fields.get(key);
-        if (list) list.push(selection);
-        else fields.set(key, [selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (fragmentMatches(schema, selection, type)) stack.push(selection.selectionSet);
-      } else {
-        const name = selection.name.value;
-        if (visited.has(name)) continue;
-        visited.add(name);
-        const fragment = fragments[name];
-        if (fragment && fragmentMatches(schema, fragment, type)) stack.push(fragment.selectionSet);
-      }
-    }
-  }
-}
-
-function fieldDef(schema: GraphQLSchema, type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined {
-  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
-  if (type === schema.getQueryType() && name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
-  if (type === schema.getQueryType() && name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
-  return type.getFields()[name];
-}
-
-/**
- * Whether both executors give every object of the answer its keys in the same order, for every
- * runtime type an abstract field can resolve to. False also when the walk is too big to be worth it.
- */
-function sameKeyOrder(schema: GraphQLSchema, fragments: Record<string, FragmentDefinitionNode>, type: GraphQLObjectType, documentSets: SelectionSetNode[], jitSets: SelectionSetNode[], budget: { steps: number }): boolean {
-  if ((budget.steps -= 1) < 0) return false;
-  const inDocumentOrder: FieldsByKey = new Map();
-  const documentVisited = new Set<string>();
-  for (const set of documentSets) collectInDocumentOrder(schema, fragments, type, set, inDocumentOrder, documentVisited);
-  const inJitOrder: FieldsByKey = new Map();
-  const jitVisited = new Set<string>();
-  for (const set of jitSets) collectInJitOrder(schema, fragments, type, set, inJitOrder, jitVisited);
-  const keys = [...inDocumentOrder.keys()];
-  const jitKeys = [...inJitOrder.keys()];
-  if (keys.length !== jitKeys.length || keys.some((key, i) => key !== jitKeys[i])) return false;
-  for (const key of keys) {
-    const nodes = inDocumentOrder.get(key)!;
-    const field = fieldDef(schema, type, nodes[0]!.name.value);
-    if (!field) return false;
-    const named = getNamedType(field.type);
-    if (!isCompositeType(named)) continue;
-    const subDocument = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-    const subJit = inJitOrder.get(key)!.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-    const runtimeTypes = isAbstractType(named) ? schema.getPossibleTypes(named) : [named];
-    for (const runtime of runtimeTypes) if (!sameKeyOrder(schema, fragments, runtime, subDocument, subJit, budget)) return false;
-  }
-  return true;
 }
 
 /** What a leaf type's serialize threw, found again by the message graphql-jit keeps of it. */
