@@ -3,6 +3,8 @@
  * other document keeps Yoga's executor. Placed first among the plugins, so `executeFn`
  * is Yoga's own and every other plugin's execute wrapper still wraps this one.
  *
+ * Only queries, and only from a document's second execution (compiledFor).
+ *
  * Where graphql-jit 0.8 differs, and what is done about it:
  * - @defer/@stream: not supported → those documents keep the executor (src/incremental.ts).
  * - @skip/@include: it records the conditions on the document's field nodes, which a fragment
@@ -46,8 +48,16 @@ interface Compiled {
   hasVariables: boolean;
 }
 
-/** Per document and operation name: the compiled query, or null when the document keeps the executor. */
-const compiledDocuments = new WeakMap<DocumentNode, Map<string, Compiled | null>>();
+/**
+ * Per document and operation name: the compiled query, null when the document keeps the executor,
+ * or SEEN after its first execution. A document is compiled when it runs a second time: compiling
+ * costs more than executing once, so a stream of one-off documents is never compiled at all.
+ */
+const SEEN = 'seen';
+const compiledDocuments = new WeakMap<DocumentNode, Map<string, Compiled | null | typeof SEEN>>();
+
+/** Executions by compiled queries (`compiled`) and those that fell back to the executor (`fellBack`): for tests. */
+export const compiledExecutionStats = { compiled: 0, fellBack: 0 };
 
 export function useCompiledExecution(): Plugin {
   return {
@@ -69,10 +79,21 @@ function compiledExecute(args: ExecutionArgs, executeFn: Execute): Execute | und
     if (compiled.hasVariables) {
       const operation = getOperationAST(execArgs.document, execArgs.operationName);
       const coerced = getVariableValues(execArgs.schema, operation?.variableDefinitions ?? [], execArgs.variableValues ?? {}, { maxErrors: 50 });
-      if (coerced.errors) return executeFn(execArgs);
+      if (coerced.errors) {
+        compiledExecutionStats.fellBack += 1;
+        return executeFn(execArgs);
+      }
     }
     const result = compiled.query(execArgs.rootValue, execArgs.contextValue, execArgs.variableValues);
-    const finish = (r: ExecutionResult) => (!('data' in r) ? executeFn(execArgs) : r.errors?.length ? { ...r, errors: r.errors.map((e) => asGraphQLJsError(e, compiled)) } : r);
+    const finish = (r: ExecutionResult) => {
+      // No data: nothing ran (graphql-jit refused the variables); the executor answers with graphql-js's errors.
+      if (!('data' in r)) {
+        compiledExecutionStats.fellBack += 1;
+        return executeFn(execArgs);
+      }
+      compiledExecutionStats.compiled += 1;
+      return r.errors?.length ? { ...r, errors: r.errors.map((e) => asGraphQLJsError(e, compiled)) } : r;
+    };
     return isPromiseLike(result) ? Promise.resolve(result).then(finish) : finish(result);
   };
 }
@@ -81,16 +102,24 @@ function compiledFor(args: ExecutionArgs): Compiled | null {
   let byName = compiledDocuments.get(args.document);
   if (!byName) compiledDocuments.set(args.document, (byName = new Map()));
   const key = args.operationName ?? '';
-  let entry = byName.get(key);
-  if (entry === undefined) byName.set(key, (entry = compile(args)));
-  return entry;
+  const entry = byName.get(key);
+  if (entry === undefined) {
+    byName.set(key, SEEN);
+    return null;
+  }
+  if (entry !== SEEN) return entry;
+  const compiled = compile(args);
+  byName.set(key, compiled);
+  return compiled;
 }
 
 function compile(args: ExecutionArgs): Compiled | null {
   const { schema, document } = args;
   if (usesIncrementalDelivery(document) || usesSkipOrInclude(document)) return null;
   const operation = getOperationAST(document, args.operationName);
-  if (!operation || operation.operation === 'subscription') return null;
+  // Queries only: a mutation's resolvers write, and writes are rare enough that compiling them would
+  // buy nothing for the risk of any difference in their serial execution.
+  if (!operation || operation.operation !== 'query') return null;
   const result = compileQuery(schema, document, args.operationName ?? undefined, { customSerializers: serializersOf(schema) });
   if (!isCompiledQuery(result)) return null;
   const source = document.loc?.source;
