@@ -16,11 +16,6 @@ const SECRET_KEY = /pass|secret|token|api[-_]?key|authorization|cookie/i;
 const REDACTED = '[redacted]';
 
 /**
- * The value with secret-looking keys redacted: copied only where something is replaced (a line
- * without such keys, such as every access line, is written from the caller's object as it is);
- * bounded depth so a cyclic or huge value cannot stall a log call.
- */
-/**
  * Whether a field name looks like a secret's, remembered per name: lines repeat the same few names
  * (an access line has 13), and the test was a seventh of a line's cost. Bounded, so names made from
  * data cannot grow it without end (past the bound they are tested each time).
@@ -35,6 +30,11 @@ function isSecretKey(key: string): boolean {
   return verdict;
 }
 
+/**
+ * The value with secret-looking keys redacted: copied only where something is replaced (a line
+ * without such keys, such as every access line, is written from the caller's object as it is);
+ * bounded depth so a cyclic or huge value cannot stall a log call.
+ */
 export function redact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth > 6) return '[depth]';

@@ -48,17 +48,6 @@ const disabled: Tracing = {
 export const RESPONSE_CACHE_ATTRIBUTE = 'adgraph.response_cache';
 
 /**
- * adgraph's default sampler for spans that start a trace (within a trace, the parent's decision is
- * followed: the SDK's ParentBased around it). Everything is recorded, as the SDK's default
- * (ParentBased(AlwaysOn)) would, except a response-cache hit that is not part of a caller's trace:
- * such a root span has no children and holds only what its access line and the operations counter
- * already hold (name, duration, outcome), and recording and exporting it cost 10-15 µs, a tenth of
- * the hit itself (bench/overhead.ts --traceparent against without). In a gateway's sampled trace a
- * hit is recorded, showing that adgraph answered from memory. An operator who sets
- * OTEL_TRACES_SAMPLER (always_on to record every hit too) replaces this choice with theirs: the
- * spec's samplers, built as the SDK builds them from that variable.
- */
-/**
  * The samplers come from the SDK's own `tracing` export (deprecated in favour of importing
  * @opentelemetry/sdk-trace, but sdk-node pins its own copy of that package, and this export is the
  * copy its TracerProvider runs; a direct import would load a second one of another version).
@@ -86,6 +75,18 @@ function samplerFor(chosen: TracesSampler | undefined, t: SdkTracing): Sampler {
   }
 }
 
+/**
+ * adgraph's default sampler for spans that start a trace (within a trace, the parent's decision is
+ * followed: the SDK's ParentBased around it). Everything is recorded, as the SDK's default
+ * (ParentBased(AlwaysOn)) would, except a response-cache hit that is not part of a caller's trace:
+ * such a root span has no children and holds only what its access line and the operations counter
+ * already hold (name, duration, outcome), and recording and exporting it cost 13-17 µs of CPU, a
+ * tenth to a fifth of the hit itself (bench/overhead.ts --queries=page --on=traces, before this
+ * sampler). In a gateway's sampled trace a hit is recorded, showing that adgraph answered from
+ * memory (bench/overhead.ts --traceparent prices that). An operator who sets
+ * OTEL_TRACES_SAMPLER (always_on to record every hit too) replaces this choice with theirs: the
+ * spec's samplers, built as the SDK builds them from that variable.
+ */
 function rootSampler(decisions: { NOT_RECORD: number; RECORD_AND_SAMPLED: number }) {
   const notRecorded = { decision: decisions.NOT_RECORD };
   const recorded = { decision: decisions.RECORD_AND_SAMPLED };
