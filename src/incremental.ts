@@ -48,7 +48,7 @@ export function errorsOf(result: ExecutionResult): GraphQLError[] {
 /** Per document: Yoga's parser cache hands the same document object for the same text, so each is walked once. */
 const incrementalDocuments = new WeakMap<DocumentNode, boolean>();
 
-function usesIncrementalDelivery(document: DocumentNode): boolean {
+export function usesIncrementalDelivery(document: DocumentNode): boolean {
   let found = incrementalDocuments.get(document);
   if (found === undefined) incrementalDocuments.set(document, (found = walkForIncrementalDelivery(document)));
   return found;

@@ -19,6 +19,7 @@ import { schema } from './schema/index.js';
 import { graphiqlOptions, renderAdgraphGraphiQL } from './graphiql.js';
 import { noteExecutionScope, type ResponseCache } from './response-cache.js';
 import { onFinalResult, useIncrementalDelivery } from './incremental.js';
+import { useCompiledExecution } from './jit.js';
 
 /**
  * graphql-js's parser recurses once per nesting level, so a document nested deep enough overflows
@@ -132,7 +133,8 @@ export function createAdgraphYoga(
       error: (...args) => (args.length > 0 && args.every((a) => a instanceof Error) ? log.debug(args.map(String).join(' ')) : log.error(args.map(String).join(' '))),
     },
     maskedErrors: { maskError },
+    // Compiled execution first: it replaces Yoga's executor, which every later plugin then wraps.
     // The nesting guard after the limits: it must wrap the token-limited parser they install.
-    plugins: [...(options.observabilityPlugins ?? []), ...useIncrementalDelivery(maskError), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : []), useJsonBodyLimit()],
+    plugins: [useCompiledExecution(), ...(options.observabilityPlugins ?? []), ...useIncrementalDelivery(maskError), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : []), useJsonBodyLimit()],
   });
 }

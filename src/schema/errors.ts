@@ -65,14 +65,22 @@ function variableError(error: GraphQLError): GraphQLError {
  * data (an error beside complete-looking data is dropped), Apollo Gateway keeps both. So a partial
  * failure is a null slot, never an error appended beside a list that looks whole.
  *
- * graphql-js completes each list item on its own: a rejected item becomes null at `[…, field, i]`
- * with the error there, through the same masking (`toClientError`) as every other error.
+ * The slot is a promise that resolves to the Error, not one that rejects: both executors (graphql-js
+ * and graphql-jit) complete a list item that is an Error as null at `[…, field, i]` with the error
+ * there, through the same masking (`toClientError`) as every other error; graphql-jit puts a
+ * rejected item's null at the end of the list instead of at its index. The error is also its own
+ * `node`, so the relay plugin's `nodes` (`edge.node` of each edge) has the same null slot and error.
  */
+// Typed `Promise<never>` so that it sits in a list of items of any type; it resolves to an Error.
 export function failedSlot(error: unknown): Promise<never> {
-  const slot = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  // Handled here: a selection that reads neither `edges` nor `nodes` never awaits the slot.
-  slot.catch(() => undefined);
-  return slot;
+  return errorValue(error) as Promise<never>;
+}
+
+/** A list item that failed, as a promise of the Error (see `failedSlot`): never a rejected item. */
+export function errorValue(error: unknown): Promise<Error> {
+  const value = error instanceof Error ? error : new Error(String(error));
+  if (!Object.prototype.hasOwnProperty.call(value, 'node')) Object.defineProperty(value, 'node', { value, configurable: true });
+  return Promise.resolve(value);
 }
 
 /** The error a client sees. Unknown errors become INTERNAL_SERVER_ERROR with a neutral message. */

@@ -10,7 +10,7 @@ import { loadAd } from './advertisement.js';
 import { builder } from './builder.js';
 import { loadingByIds, upstreamCost } from './costs.js';
 import { loadAdstatCampaign, loadTonaiCampaign } from './campaign.js';
-import { InputError } from './errors.js';
+import { errorValue, InputError } from './errors.js';
 import { kktuIndex } from './kktu.js';
 
 /** Each node type's loader, by typename: shared by `node`, `nodes` and federation references. */
@@ -53,8 +53,9 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => {
       if (args.ids.length > MAX_NODES) throw new InputError('ids', `at most ${MAX_NODES} ids (got ${args.ids.length})`, 'TOO_MANY');
       // One promise per item, not Promise.all: GraphQL completes each item on its own, so one
-      // failure nulls its slot (error at ["nodes", i]) instead of failing the whole list.
-      return args.ids.map((id) => loadNode(String(id), ctx)) as never[];
+      // failure nulls its slot (error at ["nodes", i]) instead of failing the whole list. A failed
+      // item resolves to its Error rather than rejecting (see errorValue).
+      return args.ids.map((id) => loadNode(String(id), ctx).catch(errorValue)) as never[];
     },
   }),
 }));
