@@ -80,6 +80,7 @@ export async function startAdgraph(config: Config, options: StartOptions = {}): 
       unprotected: options.unprotected ?? false,
       observability,
       responseCache: config.responseCache,
+      compiledExecution: config.compiledExecution,
     });
   } catch (error) {
     await observability?.close();

@@ -81,6 +81,9 @@ export interface ObservabilityConfig {
 }
 
 export const TRACES_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+export const COMPILED_EXECUTION_MODES = ['auto', 'off', 'always'] as const;
+export type CompiledExecutionMode = (typeof COMPILED_EXECUTION_MODES)[number];
+
 export interface TracesSampler {
   name: (typeof TRACES_SAMPLERS)[number];
   /** For the ratio samplers: the fraction of traces kept, 0 to 1 (the spec's default is 1). */
@@ -116,6 +119,12 @@ export interface Config {
   cache: CacheConfig;
   /** Whole answers of queries, in each process's memory (src/response-cache.ts). */
   responseCache: { enabled: boolean; maxBytes: number };
+  /**
+   * ADGRAPH_COMPILED_EXECUTION (src/jit.ts): `auto` compiles a query document at its second
+   * execution, `off` never compiles, `always` compiles at the first (CI runs the suite so once, to
+   * check that compiled answers equal the executor's everywhere the tests look).
+   */
+  compiledExecution: CompiledExecutionMode;
   security: SecurityConfig;
   observability: ObservabilityConfig;
   /** REDIS_URL: shared state for replicas (cache, AdStat quota and tokens, idempotency); unset: in-process. */
@@ -437,10 +446,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: boolVar(env, 'ADGRAPH_RESPONSE_CACHE', true, problems),
       maxBytes: intVar(env, 'ADGRAPH_RESPONSE_CACHE_MAX_MB', 64, 1, 65_536, problems) * 1024 * 1024,
     },
+    compiledExecution: compiledExecutionVar(env, problems),
     observability: observabilityVars(env, host, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function compiledExecutionVar(env: NodeJS.ProcessEnv, problems: string[]): CompiledExecutionMode {
+  const raw = env.ADGRAPH_COMPILED_EXECUTION?.trim().toLowerCase();
+  if (!raw) return 'auto';
+  const mode = COMPILED_EXECUTION_MODES.find((m) => m === raw);
+  if (!mode) problems.push(`ADGRAPH_COMPILED_EXECUTION: must be one of ${COMPILED_EXECUTION_MODES.join(', ')} (got "${env.ADGRAPH_COMPILED_EXECUTION}")`);
+  return mode ?? 'auto';
 }
 
 /** redis:// or rediss:// (TLS), with optional credentials and database number. */

@@ -3,39 +3,68 @@
  * other document keeps Yoga's executor. Placed first among the plugins, so `executeFn`
  * is Yoga's own and every other plugin's execute wrapper still wraps this one.
  *
- * Only queries, and only from a document's second execution (compiledFor).
+ * Only queries, and (mode `auto`) only from a document's second execution (compiledFor); `off`
+ * never compiles, `always` compiles at the first execution (CI runs the whole suite so once).
  *
  * Where graphql-jit 0.8 differs, and what is done about it:
  * - @defer/@stream: not supported → those documents keep the executor (src/incremental.ts).
  * - @skip/@include: it records the conditions on the document's field nodes, which a fragment
  *   spread in several places shares → not trusted: those documents keep the executor too.
- * - Response key order: 0.8.7 collected a selection set's fields before its fragments'; 0.8.9
- *   (pinned) collects in document order, as graphql-js does (test/compiled-execution.test.ts).
+ * - Response key order: 0.8.9 (pinned) collects a selection set's fields in document order, as
+ *   graphql-js does (test/compiled-execution.test.ts).
  * - Variables: its coercion has its own messages and accepts input fields graphql-js refuses →
  *   graphql-js coerces first, and a document whose variables it refuses (or jit refuses) runs on
  *   the executor, which answers with graphql-js's errors.
  * - Errors: its errors carry locations but no AST nodes or source, which the error masking and
  *   Yoga's serializer rebuild errors from; errors it raises itself have no original error → each is
  *   rebuilt the way graphql-js's `locatedError` builds it (`asGraphQLJsError`).
+ * - Null propagation: it keeps every error of a row that two failing non-null fields null, where
+ *   graphql-js stops at the first → one error per nulled ancestor (`oneErrorPerNulledAncestor`).
  * - A list item that is a rejected promise: its null goes to the end of the list instead of its
- *   index → adgraph's failed list items are promises of an Error (schema/errors.ts `errorValue`).
+ *   index → adgraph's failed list items are promises of an Error (schema/errors.ts `errorValue`,
+ *   schema/federation.ts for `_entities`).
+ * - A leaf's serialize: it keeps only the message of what serialize threw, and lets a null result
+ *   through → the serializers it is given throw on a null result, and such errors are answered as
+ *   INTERNAL_SERVER_ERROR (a value its scalar cannot serialize is a bug of adgraph's resolvers;
+ *   graphql-js would answer a GraphQLError thrown by a built-in scalar with its message, which
+ *   prints the value).
+ * - A throwing resolveType: it throws out of the compiled code (under an async parent, an unhandled
+ *   rejection) → the compiled code is given resolveTypes that never throw (`safeResolveType`).
  */
 import { createRequire } from 'node:module';
 import {
   BREAK,
   GraphQLError,
+  getNamedType,
   getOperationAST,
   getVariableValues,
+  isAbstractType,
+  isCompositeType,
   isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
   visit,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLAbstractType,
+  type GraphQLCompositeType,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
   type GraphQLSchema,
+  type GraphQLTypeResolver,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
   type Source,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { CompiledExecutionMode } from './config.js';
 import { usesIncrementalDelivery } from './incremental.js';
+import { log } from './log.js';
 
 const require = createRequire(import.meta.url);
 // graphql-jit is CommonJS; loading it with require keeps it on the same graphql copy as Yoga and Pothos.
@@ -46,68 +75,76 @@ interface Compiled {
   source: Source | undefined;
   lineStarts: number[];
   hasVariables: boolean;
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** Which response paths are nullable, built at the first answer with errors. */
+  nullability?: Nullability;
 }
 
 /**
  * Per document and operation name: the compiled query, null when the document keeps the executor,
- * or SEEN after its first execution. A document is compiled when it runs a second time: compiling
- * costs more than executing once, so a stream of one-off documents is never compiled at all.
+ * or SEEN after its first execution. In mode `auto` a document is compiled when it runs a second
+ * time: compiling costs more than executing once, so a stream of one-off documents is never compiled.
  */
 const SEEN = 'seen';
 const compiledDocuments = new WeakMap<DocumentNode, Map<string, Compiled | null | typeof SEEN>>();
 
-/** Executions by compiled queries (`compiled`) and those that fell back to the executor (`fellBack`): for tests. */
-export const compiledExecutionStats = { compiled: 0, fellBack: 0 };
+/**
+ * For tests: executions by compiled queries (`compiled`), those that fell back to the executor
+ * (`fellBack`), and documents compiled (`compilations`).
+ */
+export const compiledExecutionStats = { compiled: 0, fellBack: 0, compilations: 0 };
 
-export function useCompiledExecution(): Plugin {
+export function useCompiledExecution(mode: CompiledExecutionMode): Plugin {
+  if (mode === 'off') return {};
   return {
-    onExecute({ args, executeFn, setExecuteFn }) {
-      const compiled = compiledExecute(args, executeFn);
-      if (compiled) setExecuteFn(compiled);
+    onExecute({ executeFn, setExecuteFn }) {
+      // Decided when the executor is called, not here: a later plugin may still refuse the request
+      // (the upstream budget, say), and a refused document must cost no compilation.
+      setExecuteFn((execArgs) => {
+        const compiled = compiledFor(execArgs, mode);
+        return compiled ? runCompiled(compiled, execArgs, executeFn) : executeFn(execArgs);
+      });
     },
   };
 }
 
 type Execute = (args: ExecutionArgs) => unknown;
 
-/** The compiled execution of this document, falling back to `executeFn`; undefined when the document keeps `executeFn`. */
-function compiledExecute(args: ExecutionArgs, executeFn: Execute): Execute | undefined {
-  const compiled = compiledFor(args);
-  if (!compiled) return undefined;
-  return (execArgs) => {
-    // graphql-js's coercion decides which variables are acceptable, and its errors are the answer.
-    if (compiled.hasVariables) {
-      const operation = getOperationAST(execArgs.document, execArgs.operationName);
-      const coerced = getVariableValues(execArgs.schema, operation?.variableDefinitions ?? [], execArgs.variableValues ?? {}, { maxErrors: 50 });
-      if (coerced.errors) {
-        compiledExecutionStats.fellBack += 1;
-        return executeFn(execArgs);
-      }
+function runCompiled(compiled: Compiled, execArgs: ExecutionArgs, executeFn: Execute): unknown {
+  // graphql-js's coercion decides which variables are acceptable, and its errors are the answer.
+  if (compiled.hasVariables) {
+    const coerced = getVariableValues(execArgs.schema, compiled.operation.variableDefinitions ?? [], execArgs.variableValues ?? {}, { maxErrors: 50 });
+    if (coerced.errors) {
+      compiledExecutionStats.fellBack += 1;
+      return executeFn(execArgs);
     }
-    const result = compiled.query(execArgs.rootValue, execArgs.contextValue, execArgs.variableValues);
-    const finish = (r: ExecutionResult) => {
-      // No data: nothing ran (graphql-jit refused the variables); the executor answers with graphql-js's errors.
-      if (!('data' in r)) {
-        compiledExecutionStats.fellBack += 1;
-        return executeFn(execArgs);
-      }
-      compiledExecutionStats.compiled += 1;
-      return r.errors?.length ? { ...r, errors: r.errors.map((e) => asGraphQLJsError(e, compiled)) } : r;
-    };
-    return isPromiseLike(result) ? Promise.resolve(result).then(finish) : finish(result);
+  }
+  const result = compiled.query(execArgs.rootValue, execArgs.contextValue, execArgs.variableValues);
+  const finish = (r: ExecutionResult) => {
+    // No data: nothing ran (graphql-jit refused the variables); the executor answers with graphql-js's errors.
+    if (!('data' in r)) {
+      compiledExecutionStats.fellBack += 1;
+      return executeFn(execArgs);
+    }
+    compiledExecutionStats.compiled += 1;
+    if (!r.errors?.length) return r;
+    return { ...r, errors: oneErrorPerNulledAncestor(compiled, r.errors).map((e) => asGraphQLJsError(e, compiled)) };
   };
+  return isPromiseLike(result) ? Promise.resolve(result).then(finish) : finish(result);
 }
 
-function compiledFor(args: ExecutionArgs): Compiled | null {
+function compiledFor(args: ExecutionArgs, mode: CompiledExecutionMode): Compiled | null {
   let byName = compiledDocuments.get(args.document);
   if (!byName) compiledDocuments.set(args.document, (byName = new Map()));
   const key = args.operationName ?? '';
   const entry = byName.get(key);
-  if (entry === undefined) {
+  if (entry === undefined && mode === 'auto') {
     byName.set(key, SEEN);
     return null;
   }
-  if (entry !== SEEN) return entry;
+  if (entry !== undefined && entry !== SEEN) return entry;
   const compiled = compile(args);
   byName.set(key, compiled);
   return compiled;
@@ -120,10 +157,27 @@ function compile(args: ExecutionArgs): Compiled | null {
   // Queries only: a mutation's resolvers write, and writes are rare enough that compiling them would
   // buy nothing for the risk of any difference in their serial execution.
   if (!operation || operation.operation !== 'query') return null;
-  const result = compileQuery(schema, document, args.operationName ?? undefined, { customSerializers: serializersOf(schema) });
+  // graphql-jit reads each abstract type's resolveType while it compiles, so the compiled query
+  // keeps the safe ones; the schema gets its own back at once (compiling is synchronous).
+  const restore = withSafeResolveTypes(schema);
+  let result: ReturnType<typeof compileQuery<Record<string, unknown>, Record<string, unknown>>>;
+  try {
+    result = compileQuery(schema, document, args.operationName ?? undefined, { customSerializers: serializersOf(schema) });
+  } finally {
+    restore();
+  }
   if (!isCompiledQuery(result)) return null;
+  compiledExecutionStats.compilations += 1;
   const source = document.loc?.source;
-  return { query: result.query as Compiled['query'], source, lineStarts: source ? lineStartsOf(source.body) : [], hasVariables: (operation.variableDefinitions?.length ?? 0) > 0 };
+  return {
+    query: result.query as Compiled['query'],
+    source,
+    lineStarts: source ? lineStartsOf(source.body) : [],
+    hasVariables: (operation.variableDefinitions?.length ?? 0) > 0,
+    schema,
+    document,
+    operation,
+  };
 }
 
 function usesSkipOrInclude(document: DocumentNode): boolean {
@@ -138,11 +192,13 @@ function usesSkipOrInclude(document: DocumentNode): boolean {
   return found;
 }
 
-/** What a leaf type's serialize threw, found again by the message graphql-jit keeps of it. */
-const thrownBySerializers = new Map<string, unknown>();
-let thrownCount = 0;
 const serializerSets = new WeakMap<GraphQLSchema, Record<string, (value: unknown) => unknown>>();
 
+/**
+ * Each leaf type's serialize, throwing where graphql-js's completion throws and graphql-jit does not:
+ * on a null or undefined result. What it throws reaches graphql-jit, which keeps only its message;
+ * the error is answered as INTERNAL_SERVER_ERROR (asGraphQLJsError gives it a plain Error).
+ */
 function serializersOf(schema: GraphQLSchema): Record<string, (value: unknown) => unknown> {
   let serializers = serializerSets.get(schema);
   if (serializers) return serializers;
@@ -150,19 +206,186 @@ function serializersOf(schema: GraphQLSchema): Record<string, (value: unknown) =
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isLeafType(type)) continue;
     serializers[type.name] = (value) => {
-      try {
-        return type.serialize(value);
-      } catch (error) {
-        if (thrownBySerializers.size > 1000) thrownBySerializers.clear();
-        const token = `\u0000adgraph-serialize-${(thrownCount += 1)}`;
-        thrownBySerializers.set(token, error);
-        throw new Error(token);
-      }
+      const serialized = type.serialize(value);
+      if (serialized === null || serialized === undefined) throw new Error(`${type.name}.serialize returned no value`);
+      return serialized;
     };
   }
   serializerSets.set(schema, serializers);
   return serializers;
 }
+
+/**
+ * Replaces every abstract type's resolveType by one that never throws and never returns a promise
+ * (graphql-jit calls it without a catch and cannot await it; adgraph's are synchronous): what it
+ * would have thrown is logged, and graphql-jit answers the field with its own error, a null that is
+ * masked as INTERNAL_SERVER_ERROR, as graphql-js answers a throwing resolveType. Returns the undo.
+ */
+function withSafeResolveTypes(schema: GraphQLSchema): () => void {
+  const replaced: [GraphQLAbstractType, GraphQLTypeResolver<unknown, unknown> | null | undefined][] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isAbstractType(type) || !type.resolveType) continue;
+    replaced.push([type, type.resolveType]);
+    type.resolveType = safeResolveType(type.name, type.resolveType);
+  }
+  return () => {
+    for (const [type, resolveType] of replaced) type.resolveType = resolveType;
+  };
+}
+
+function safeResolveType(typeName: string, resolveType: GraphQLTypeResolver<unknown, unknown>): GraphQLTypeResolver<unknown, unknown> {
+  return (value, context, info, type) => {
+    try {
+      const resolved = resolveType(value, context, info, type);
+      if (!isPromiseLike(resolved)) return resolved;
+      resolved.then(undefined, () => undefined);
+      log.error('unexpected error', { error: `${typeName}.resolveType returned a promise, which compiled execution cannot await` });
+      return undefined;
+    } catch (error) {
+      log.error('unexpected error', { error: error instanceof Error ? error.stack ?? error.message : String(error), type: typeName });
+      return undefined;
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Null propagation: one error per nulled ancestor
+
+/** Per response path: whether the value there may be null (`[]` stands for any list index). */
+interface Nullability {
+  nullable: boolean;
+  children: Map<string, Nullability>;
+}
+
+const LIST_ITEM = '[]';
+
+/**
+ * The errors graphql-js would report: a non-null field's error nulls its nearest nullable ancestor,
+ * and graphql-js reports one error for that ancestor (it stops completing the ancestor at the first
+ * one); graphql-jit reports all. Errors of nullable fields are all kept, as both do.
+ */
+function oneErrorPerNulledAncestor(compiled: Compiled, errors: readonly GraphQLError[]): readonly GraphQLError[] {
+  if (errors.length < 2) return errors;
+  const tree = (compiled.nullability ??= nullabilityOf(compiled.schema, compiled.document, compiled.operation));
+  const nulled = new Set<string>();
+  const kept: GraphQLError[] = [];
+  for (const error of errors) {
+    const path = error.path;
+    const ancestor = path ? nullableAncestorLength(tree, path) : -1;
+    if (path && ancestor < path.length) {
+      const key = path.slice(0, ancestor).join('\u0000');
+      if (nulled.has(key)) continue;
+      nulled.add(key);
+    }
+    kept.push(error);
+  }
+  return kept;
+}
+
+/** The length of the path's longest prefix that ends at a nullable position (0: the whole data). */
+function nullableAncestorLength(tree: Nullability, path: readonly (string | number)[]): number {
+  let node: Nullability | undefined = tree;
+  let last = 0;
+  for (let i = 0; i < path.length && node; i++) {
+    node = node.children.get(typeof path[i] === 'number' ? LIST_ITEM : String(path[i]));
+    if (node?.nullable) last = i + 1;
+  }
+  return last;
+}
+
+function nullabilityOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Nullability {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const root: Nullability = { nullable: true, children: new Map() };
+  const queryType = schema.getQueryType();
+  if (queryType) addSelections(schema, fragments, root, queryType, [operation.selectionSet], 0);
+  return root;
+}
+
+/** Deep enough for any document the limits let through (src/security/limits.ts). */
+const MAX_NULLABILITY_DEPTH = 64;
+
+function addSelections(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  node: Nullability,
+  type: GraphQLCompositeType,
+  selectionSets: readonly SelectionSetNode[],
+  depth: number,
+): void {
+  if (depth > MAX_NULLABILITY_DEPTH) return;
+  const objectTypes = isObjectType(type) ? [type] : schema.getPossibleTypes(type);
+  for (const objectType of objectTypes) {
+    const fields = new Map<string, FieldNode[]>();
+    for (const set of selectionSets) collectFields(schema, fragments, objectType, set, fields, new Set());
+    for (const [key, fieldNodes] of fields) {
+      const def = objectType.getFields()[fieldNodes[0]!.name.value];
+      if (!def) continue;
+      let fieldType: GraphQLOutputType = def.type;
+      // A key of several runtime types is nullable only if it is nullable in every one.
+      let child: Nullability = childOf(node, key, !isNonNullType(fieldType));
+      if (isNonNullType(fieldType)) fieldType = fieldType.ofType;
+      while (isListType(fieldType)) {
+        const itemType: GraphQLOutputType = fieldType.ofType;
+        child = childOf(child, LIST_ITEM, !isNonNullType(itemType));
+        fieldType = isNonNullType(itemType) ? itemType.ofType : itemType;
+      }
+      const named = getNamedType(fieldType);
+      if (isCompositeType(named)) {
+        const subSets = fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+        addSelections(schema, fragments, child, named, subSets, depth + 1);
+      }
+    }
+  }
+}
+
+function childOf(node: Nullability, key: string, nullable: boolean): Nullability {
+  const child = node.children.get(key);
+  if (!child) {
+    const created = { nullable, children: new Map<string, Nullability>() };
+    node.children.set(key, created);
+    return created;
+  }
+  child.nullable &&= nullable;
+  return child;
+}
+
+function collectFields(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  objectType: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  fields: Map<string, FieldNode[]>,
+  visitedFragments: Set<string>,
+): void {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const key = selection.alias?.value ?? selection.name.value;
+      const list = fields.get(key);
+      if (list) list.push(selection);
+      else fields.set(key, [selection]);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (!selection.typeCondition || appliesTo(schema, selection.typeCondition.name.value, objectType)) {
+        collectFields(schema, fragments, objectType, selection.selectionSet, fields, visitedFragments);
+      }
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment || visitedFragments.has(name)) continue;
+      visitedFragments.add(name);
+      if (appliesTo(schema, fragment.typeCondition.name.value, objectType)) collectFields(schema, fragments, objectType, fragment.selectionSet, fields, visitedFragments);
+    }
+  }
+}
+
+function appliesTo(schema: GraphQLSchema, typeCondition: string, objectType: GraphQLObjectType): boolean {
+  if (typeCondition === objectType.name) return true;
+  const conditionType = schema.getType(typeCondition);
+  return conditionType !== undefined && isAbstractType(conditionType) && schema.isSubType(conditionType, objectType);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors as graphql-js makes them
 
 const EXPECTED_ITERABLE = /^Expected Iterable, but did not find one for field (\S+)\.$/;
 
@@ -171,15 +394,10 @@ function asGraphQLJsError(error: GraphQLError, compiled: Compiled): GraphQLError
   const jitError = error as GraphQLError & { originalError?: unknown };
   let original: unknown = jitError.originalError;
   if (original === undefined) {
-    const thrown = thrownBySerializers.get(error.message);
-    if (thrown !== undefined) {
-      thrownBySerializers.delete(error.message);
-      original = thrown;
-    } else {
-      const iterable = EXPECTED_ITERABLE.exec(error.message);
-      // graphql-js throws these two; its null and serialize-result errors are plain Errors.
-      original = iterable ? new GraphQLError(`Expected Iterable, but did not find one for field "${iterable[1]}".`) : new Error(error.message);
-    }
+    const iterable = EXPECTED_ITERABLE.exec(error.message);
+    // graphql-js throws this one as a GraphQLError; its null errors are plain Errors, and so are
+    // serializer failures here (see serializersOf).
+    original = iterable ? new GraphQLError(`Expected Iterable, but did not find one for field "${iterable[1]}".`) : new Error(error.message);
   }
   if (original instanceof GraphQLError && original.path !== undefined) return original;
   const raw = original instanceof Error ? original : new Error(`Unexpected error value: ${String(original)}`);
@@ -194,6 +412,7 @@ function lineStartsOf(body: string): number[] {
   return starts;
 }
 
-function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -11,7 +11,7 @@ import { log } from './log.js';
 import { MEDIA_MAX_BYTES } from './providers/adstat/rules.js';
 import { withDeadline } from './providers/deadline.js';
 import { GracefulClose } from './shutdown.js';
-import type { SecurityConfig } from './config.js';
+import type { CompiledExecutionMode, SecurityConfig } from './config.js';
 import type { Authenticator } from './security/callers.js';
 import { gate } from './security/http.js';
 import { metered } from './security/meter.js';
@@ -97,6 +97,8 @@ export async function startServer(options: {
   observability?: Observability;
   /** Whole answers of queries (on unless configured off). */
   responseCache?: ResponseCacheConfig;
+  /** When query documents are compiled (src/jit.ts); `auto` unless configured. */
+  compiledExecution?: CompiledExecutionMode;
 }): Promise<RunningServer> {
   const { observability } = options;
   const graphiql = createGraphiQLPage();
@@ -106,6 +108,7 @@ export async function startServer(options: {
     unprotected: options.unprotected ?? false,
     ...(observability ? { observabilityPlugins: observability.yogaPlugins() } : {}),
     ...(responseCache ? { responseCache } : {}),
+    compiledExecution: options.compiledExecution ?? 'auto',
   });
   /** A cached answer straight from its bytes when there is one, else Yoga (with the body already read). */
   const answer = (req: IncomingMessage, res: ServerResponse): void => {

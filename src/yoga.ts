@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql';
 import type { ServerResponse } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import type { SecurityConfig } from './config.js';
+import type { CompiledExecutionMode, SecurityConfig } from './config.js';
 import { useJsonBodyLimit } from './security/body-limit.js';
 import { NOBODY } from './security/callers.js';
 import { narrowProviders, useWriteGuard } from './security/grants.js';
@@ -87,6 +87,8 @@ export function createAdgraphYoga(
     observabilityPlugins?: Plugin[];
     /** Whole answers (src/response-cache.ts); its plugin goes last, to keep results as they end. */
     responseCache?: ResponseCache;
+    /** When query documents are compiled (src/jit.ts). */
+    compiledExecution?: CompiledExecutionMode;
   } = {},
 ): YogaServerInstance<NodeServerContext, Context> {
   // Yoga's error masking, also applied to the errors of deferred parts (src/incremental.ts).
@@ -135,6 +137,6 @@ export function createAdgraphYoga(
     maskedErrors: { maskError },
     // Compiled execution first: it replaces Yoga's executor, which every later plugin then wraps.
     // The nesting guard after the limits: it must wrap the token-limited parser they install.
-    plugins: [useCompiledExecution(), ...(options.observabilityPlugins ?? []), ...useIncrementalDelivery(maskError), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : []), useJsonBodyLimit()],
+    plugins: [useCompiledExecution(options.compiledExecution ?? 'auto'), ...(options.observabilityPlugins ?? []), ...useIncrementalDelivery(maskError), ...protections, useNestingGuard(), useWriteGuard(providers), useFreshness(providers), useSecretMasking(), ...(options.responseCache ? [options.responseCache.plugin()] : []), useJsonBodyLimit()],
   });
 }

@@ -76,6 +76,7 @@ describe('configuration', () => {
       ADSTAT_BASE_URL: 'ftp://nope',
       LOG_LEVEL: 'loud',
       ADGRAPH_CACHE_LIST_TTL_MS: '-5',
+      ADGRAPH_COMPILED_EXECUTION: 'sometimes',
     });
     expect(found).toEqual(
       expect.arrayContaining([
@@ -85,9 +86,10 @@ describe('configuration', () => {
         expect.stringMatching(/^ADSTAT_BASE_URL: must be an http\(s\) URL/),
         expect.stringMatching(/^LOG_LEVEL: must be one of/),
         expect.stringMatching(/^ADGRAPH_CACHE_LIST_TTL_MS: must be a whole number/),
+        'ADGRAPH_COMPILED_EXECUTION: must be one of auto, off, always (got "sometimes")',
       ]),
     );
-    expect(found).toHaveLength(6);
+    expect(found).toHaveLength(7);
   });
 
   it('names the JSON path of a bad config file entry, and never prints a secret', () => {

@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { AccountRef } from './account.js';
 import { AdvertisementRef } from './advertisement.js';
 import { builder } from './builder.js';
-import { InputError } from './errors.js';
+import { errorValue, InputError } from './errors.js';
 import { AdstatCampaignRef, CampaignRef, TonaiCampaignRef } from './campaign.js';
 import { NODE_LOADERS } from './node.js';
 
@@ -58,7 +58,15 @@ export function guardEntityRepresentations(schema: GraphQLSchema): GraphQLSchema
       if (typeof typename !== 'string') throw new InputError(`representations[${i}]`, 'needs a __typename naming an entity type', 'ENTITY_TYPENAME');
       if (!entities.includes(typename)) throw new InputError(`representations[${i}]`, `__typename "${typename}" is not an entity of this subgraph (one of ${entities.join(', ')})`, 'ENTITY_TYPENAME');
     });
-    return resolve(source, args, context, info);
+    // A representation that fails is its slot's Error, not a rejected item: graphql-jit would put a
+    // rejected item's null at the end of the list (src/jit.ts), and both executors answer an Error
+    // item as null at its index with its error.
+    return Promise.resolve(resolve(source, args, context, info)).then(settledItems);
   };
   return schema;
 }
+
+function settledItems(items: unknown): unknown {
+  return Array.isArray(items) ? items.map((item) => Promise.resolve(item).catch(errorValue)) : items;
+}
+

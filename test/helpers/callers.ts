@@ -10,7 +10,7 @@ import { request } from 'undici';
 import { startAdgraph, type Adgraph } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import type { GraphQLResponse } from './harness.js';
+import { COMPILED_EXECUTION_ENV, type GraphQLResponse } from './harness.js';
 
 export interface CallerSpec {
   id: string;
@@ -58,6 +58,7 @@ export async function startWithCallers(
     ADGRAPH_STARTUP_CHECKS: '0',
     ADGRAPH_CONFIG: writeConfig(file),
     ...(options.mode === 'sandbox' ? { ADGRAPH_SANDBOX: '1' } : {}),
+    ...COMPILED_EXECUTION_ENV,
     ...options.env,
   });
   const app = await startAdgraph(config, { sandboxInstance: sandbox });

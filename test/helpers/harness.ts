@@ -38,6 +38,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * ADGRAPH_COMPILED_EXECUTION from the test process's environment: `.ci/run` runs the suite a second
+ * time with `always`, so that every document the tests send is answered by compiled execution too.
+ */
+export const COMPILED_EXECUTION_ENV: Record<string, string> = process.env.ADGRAPH_COMPILED_EXECUTION ? { ADGRAPH_COMPILED_EXECUTION: process.env.ADGRAPH_COMPILED_EXECUTION } : {};
+
 export interface HarnessOptions {
   sandbox?: SandboxOptions;
   env?: Record<string, string>;
@@ -46,7 +52,7 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sandbox = await startSandbox(options.sandbox);
-  const config = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ADGRAPH_STARTUP_CHECKS: '0', ...options.env });
+  const config = loadConfig({ ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ADGRAPH_STARTUP_CHECKS: '0', ...COMPILED_EXECUTION_ENV, ...options.env });
   const app = await startAdgraph(config, { sandboxInstance: sandbox, ...(options.providers ? { providers: options.providers } : {}) });
   const url = `http://127.0.0.1:${app.server.port}/graphql`;
   return {
