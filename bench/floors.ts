@@ -35,7 +35,7 @@ import { schema as adgraphSchema } from '../src/schema/index.js';
 import { closedLoop } from './load.js';
 import { measurePageCpu, type PageCpuRound } from './page-cpu.js';
 import { dashboardQuery } from './read-dashboard.js';
-import { SimProcess } from './sim-process.js';
+import { benchEnv, SimProcess } from './sim-process.js';
 import { printTable } from './table.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -94,6 +94,7 @@ async function startApp(sim: SimProcess, env: Record<string, string> = {}): Prom
     LOG_LEVEL: 'error',
     ADGRAPH_CACHE_LIST_TTL_MS: '3600000',
     ADGRAPH_CACHE_ITEM_TTL_MS: '3600000',
+    ...benchEnv(),
     ...env,
   });
   setLogLevel(base.logLevel);
@@ -305,7 +306,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const started = performance.now();
   console.log('adgraph floors benchmark');
   console.log(
-    `node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}`,
+    `node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; ADGRAPH_COMPILED_EXECUTION=${process.env.ADGRAPH_COMPILED_EXECUTION ?? '(unset: auto)'}`,
   );
   console.log(`rounds=${opts.rounds} latency=${opts.latencyMs} ms seconds=${opts.seconds} concurrency=${opts.concurrency} sizes=${opts.sizes.join(',')}`);
   console.log('figures: min / median / max over the rounds; ratios are adgraph ÷ floor per round (lower is better for times, higher for req/s).');

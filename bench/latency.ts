@@ -22,7 +22,7 @@ import { loadConfig } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { PERIODS } from '../src/providers/adstat/wire.js';
 import { dashboardQuery } from './read-dashboard.js';
-import { SimProcess } from './sim-process.js';
+import { benchEnv, SimProcess } from './sim-process.js';
 import { printTable } from './table.js';
 import { printTimeline, Timeline } from './timeline.js';
 
@@ -157,6 +157,7 @@ async function main(): Promise<void> {
   const base = loadConfig({
     ADGRAPH_SANDBOX: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ADGRAPH_AUTH: 'none',
     ...(opts.connections ? { ADGRAPH_UPSTREAM_CONNECTIONS: String(opts.connections) } : {}),
+    ...benchEnv(),
   });
   setLogLevel(base.logLevel);
   const config = sim.configFor(base);

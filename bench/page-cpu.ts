@@ -21,7 +21,7 @@ import { startAdgraph, type Adgraph } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { LIMITS, PERIODS } from '../src/providers/adstat/wire.js';
-import { SimProcess } from './sim-process.js';
+import { benchEnv, SimProcess } from './sim-process.js';
 import { printTable } from './table.js';
 
 /** The advertisements part of the reference dashboard (bench/read-dashboard.ts, variant `list`). */
@@ -73,7 +73,7 @@ async function meanCpu(n: number, run: () => Promise<unknown> | unknown): Promis
 
 async function startApp(sim: SimProcess): Promise<Adgraph> {
   // No callers: the bench talks to it on loopback without a key (ADGRAPH_AUTH=none).
-  const base = loadConfig({ ADGRAPH_SANDBOX: '1', ADGRAPH_AUTH: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+  const base = loadConfig({ ADGRAPH_SANDBOX: '1', ADGRAPH_AUTH: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...benchEnv() });
   setLogLevel(base.logLevel);
   const config = sim.configFor(base);
   // The limit lifted on both sides: a round sends a few dozen list calls in seconds.
@@ -152,7 +152,7 @@ async function main(argv: string[]): Promise<void> {
   const rounds = Math.max(3, arg('rounds', 5));
   const queries = arg('queries', 10);
   console.log(
-    `node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; rounds=${rounds} queries=${queries}`,
+    `node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; ADGRAPH_COMPILED_EXECUTION=${process.env.ADGRAPH_COMPILED_EXECUTION ?? '(unset: auto)'}; rounds=${rounds} queries=${queries}`,
   );
   const result = await measurePageCpu({
     rounds,

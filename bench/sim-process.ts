@@ -159,3 +159,12 @@ async function child(): Promise<void> {
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
   void child();
 }
+
+/**
+ * The adgraph settings a benchmark takes from its own environment, to compare variants in one
+ * sitting: `ADGRAPH_COMPILED_EXECUTION=off npx tsx bench/page-cpu.ts` against the default.
+ */
+export function benchEnv(): Record<string, string> {
+  const value = process.env.ADGRAPH_COMPILED_EXECUTION;
+  return value ? { ADGRAPH_COMPILED_EXECUTION: value } : {};
+}
