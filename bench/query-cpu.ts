@@ -21,7 +21,7 @@ import { setLogLevel } from '../src/log.js';
 import { numberArg } from './load.js';
 import { PAGE_QUERY } from './page-cpu.js';
 import { dashboardQuery } from './read-dashboard.js';
-import { SimProcess } from './sim-process.js';
+import { benchEnv, SimProcess } from './sim-process.js';
 import { printTable } from './table.js';
 
 const QUERIES: Record<string, string> = {
@@ -41,7 +41,7 @@ const warm = argv.includes('--warm');
 const responseCache = !argv.includes('--no-response-cache');
 
 const sim = await SimProcess.start({ adstat: { rateLimit: false } });
-const base = loadConfig({ ADGRAPH_SANDBOX: '1', ADGRAPH_AUTH: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...(responseCache ? {} : { ADGRAPH_RESPONSE_CACHE: '0' }) });
+const base = loadConfig({ ADGRAPH_SANDBOX: '1', ADGRAPH_AUTH: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...(responseCache ? {} : { ADGRAPH_RESPONSE_CACHE: '0' }), ...benchEnv() });
 setLogLevel(base.logLevel);
 // The limit lifted on both sides: a cold round sends thousands of calls in seconds.
 const app = await startAdgraph(sim.configFor(base), { providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
@@ -75,6 +75,7 @@ try {
       if (last) {
         session.connect();
         await session.post('Profiler.enable');
+        await session.post('Profiler.setSamplingInterval', { interval: 100 });
         await session.post('Profiler.start');
       }
       const start = cpuMs();
