@@ -28,8 +28,23 @@
  *   INTERNAL_SERVER_ERROR (a value its scalar cannot serialize is a bug of adgraph's resolvers;
  *   graphql-js would answer a GraphQLError thrown by a built-in scalar with its message, which
  *   prints the value).
- * - A throwing resolveType: it throws out of the compiled code (under an async parent, an unhandled
- *   rejection) → the compiled code is given resolveTypes that never throw (`safeResolveType`).
+ * - A throwing resolveType or isTypeOf: it throws out of the compiled code (under an async parent,
+ *   an unhandled rejection and no answer) → the compiled code is given ones that never throw
+ *   (`withSafeTypeChecks`); such a field is then INTERNAL_SERVER_ERROR, as is a resolveType that
+ *   finds no type or an isTypeOf that says no (graphql-js would print those messages).
+ * - Answering early: graphql-js answers as soon as a non-null root field fails (the answer is then
+ *   `data: null` with that one error; its siblings run on, unawaited); graphql-jit awaits every
+ *   sibling, however slow, and reports their errors too → an operation with several root fields of
+ *   which one is non-null keeps the executor (`stopsEarly`). Below the root (a row nulled by a
+ *   non-null field) graphql-js also awaits the row's other fields, except after an error thrown
+ *   synchronously, which adgraph's row resolvers do not throw (their failures are upstream calls').
+ * - A variable inside an input object literal (`_entities(representations: [{ id: $id }])`): it
+ *   reads such literals at compile time, without variables → those documents keep the executor.
+ * - A null given for a variable that has a default, where the argument is non-null: graphql-js
+ *   refuses the argument with its message, graphql-jit without an original error → the executor
+ *   answers those.
+ * - Errors of nullable fields come before those of non-null fields; graphql-js gives them in the
+ *   order they happen (the spec leaves the order open).
  */
 import { createRequire } from 'node:module';
 import {
@@ -115,8 +130,9 @@ type Execute = (args: ExecutionArgs) => unknown;
 function runCompiled(compiled: Compiled, execArgs: ExecutionArgs, executeFn: Execute): unknown {
   // graphql-js's coercion decides which variables are acceptable, and its errors are the answer.
   if (compiled.hasVariables) {
-    const coerced = getVariableValues(execArgs.schema, compiled.operation.variableDefinitions ?? [], execArgs.variableValues ?? {}, { maxErrors: 50 });
-    if (coerced.errors) {
+    const given = execArgs.variableValues ?? {};
+    const coerced = getVariableValues(execArgs.schema, compiled.operation.variableDefinitions ?? [], given, { maxErrors: 50 });
+    if (coerced.errors || nullForDefaulted(compiled.operation, given)) {
       compiledExecutionStats.fellBack += 1;
       return executeFn(execArgs);
     }
@@ -130,9 +146,16 @@ function runCompiled(compiled: Compiled, execArgs: ExecutionArgs, executeFn: Exe
     }
     compiledExecutionStats.compiled += 1;
     if (!r.errors?.length) return r;
-    return { ...r, errors: oneErrorPerNulledAncestor(compiled, r.errors).map((e) => asGraphQLJsError(e, compiled)) };
+    // Keys in graphql-js's order: errors before data.
+    const { errors, data, ...rest } = r;
+    return { errors: oneErrorPerNulledAncestor(compiled, errors).map((e) => asGraphQLJsError(e, compiled)), data, ...rest };
   };
   return isPromiseLike(result) ? Promise.resolve(result).then(finish) : finish(result);
+}
+
+/** A variable with a default given as null: a non-null argument then gets graphql-js's own refusal. */
+function nullForDefaulted(operation: OperationDefinitionNode, given: Readonly<Record<string, unknown>>): boolean {
+  return (operation.variableDefinitions ?? []).some((d) => d.defaultValue !== undefined && given[d.variable.name.value] === null);
 }
 
 function compiledFor(args: ExecutionArgs, mode: CompiledExecutionMode): Compiled | null {
@@ -144,7 +167,8 @@ function compiledFor(args: ExecutionArgs, mode: CompiledExecutionMode): Compiled
     byName.set(key, SEEN);
     return null;
   }
-  if (entry !== undefined && entry !== SEEN) return entry;
+  // Compiled for this schema (there is one today; a swapped schema recompiles).
+  if (entry !== undefined && entry !== SEEN && (entry === null || entry.schema === args.schema)) return entry;
   const compiled = compile(args);
   byName.set(key, compiled);
   return compiled;
@@ -152,14 +176,15 @@ function compiledFor(args: ExecutionArgs, mode: CompiledExecutionMode): Compiled
 
 function compile(args: ExecutionArgs): Compiled | null {
   const { schema, document } = args;
-  if (usesIncrementalDelivery(document) || usesSkipOrInclude(document)) return null;
+  if (usesIncrementalDelivery(document) || usesSkipOrInclude(document) || hasVariableInObjectLiteral(document)) return null;
   const operation = getOperationAST(document, args.operationName);
   // Queries only: a mutation's resolvers write, and writes are rare enough that compiling them would
   // buy nothing for the risk of any difference in their serial execution.
   if (!operation || operation.operation !== 'query') return null;
-  // graphql-jit reads each abstract type's resolveType while it compiles, so the compiled query
+  if (stopsEarly(schema, document, operation)) return null;
+  // graphql-jit reads each type's resolveType and isTypeOf while it compiles, so the compiled query
   // keeps the safe ones; the schema gets its own back at once (compiling is synchronous).
-  const restore = withSafeResolveTypes(schema);
+  const restore = withSafeTypeChecks(schema);
   let result: ReturnType<typeof compileQuery<Record<string, unknown>, Record<string, unknown>>>;
   try {
     result = compileQuery(schema, document, args.operationName ?? undefined, { customSerializers: serializersOf(schema) });
@@ -178,6 +203,45 @@ function compile(args: ExecutionArgs): Compiled | null {
     document,
     operation,
   };
+}
+
+/** `{ a: $x }` anywhere in an argument (graphql-jit evaluates input object literals once, at compile time). */
+function hasVariableInObjectLiteral(document: DocumentNode): boolean {
+  let objects = 0;
+  let found = false;
+  visit(document, {
+    ObjectValue: {
+      enter: () => {
+        objects += 1;
+      },
+      leave: () => {
+        objects -= 1;
+      },
+    },
+    Variable() {
+      if (objects === 0) return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Whether graphql-js could answer this operation early where graphql-jit would wait: it has several
+ * root fields and a non-null one among them, whose failure nulls the whole answer.
+ */
+function stopsEarly(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  const queryType = schema.getQueryType();
+  if (!queryType) return true;
+  const fields = new Map<string, FieldNode[]>();
+  collectFields(schema, fragmentsOf(document), queryType, operation.selectionSet, fields, new Set());
+  if (fields.size < 2) return false;
+  for (const nodes of fields.values()) {
+    const def = queryType.getFields()[nodes[0]!.name.value];
+    if (def && isNonNullType(def.type)) return true;
+  }
+  return false;
 }
 
 function usesSkipOrInclude(document: DocumentNode): boolean {
@@ -216,36 +280,45 @@ function serializersOf(schema: GraphQLSchema): Record<string, (value: unknown) =
 }
 
 /**
- * Replaces every abstract type's resolveType by one that never throws and never returns a promise
- * (graphql-jit calls it without a catch and cannot await it; adgraph's are synchronous): what it
- * would have thrown is logged, and graphql-jit answers the field with its own error, a null that is
- * masked as INTERNAL_SERVER_ERROR, as graphql-js answers a throwing resolveType. Returns the undo.
+ * Replaces every abstract type's resolveType and every object type's isTypeOf by ones that never
+ * throw and never return a promise (graphql-jit calls them without a catch and cannot await them;
+ * adgraph's are synchronous): what one would have thrown is logged, and graphql-jit answers the field
+ * with its own error, masked as INTERNAL_SERVER_ERROR, as graphql-js answers a throwing one.
+ * Returns the undo.
  */
-function withSafeResolveTypes(schema: GraphQLSchema): () => void {
-  const replaced: [GraphQLAbstractType, GraphQLTypeResolver<unknown, unknown> | null | undefined][] = [];
+function withSafeTypeChecks(schema: GraphQLSchema): () => void {
+  const undo: (() => void)[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isAbstractType(type) || !type.resolveType) continue;
-    replaced.push([type, type.resolveType]);
-    type.resolveType = safeResolveType(type.name, type.resolveType);
+    if (isAbstractType(type) && type.resolveType) {
+      const resolveType = type.resolveType;
+      type.resolveType = (value, context, info, abstract) => neverThrows(`${type.name}.resolveType`, undefined, () => resolveType(value, context, info, abstract));
+      undo.push(() => {
+        type.resolveType = resolveType;
+      });
+    } else if (isObjectType(type) && type.isTypeOf) {
+      const isTypeOf = type.isTypeOf;
+      type.isTypeOf = (value, context, info) => neverThrows(`${type.name}.isTypeOf`, false, () => isTypeOf(value, context, info));
+      undo.push(() => {
+        type.isTypeOf = isTypeOf;
+      });
+    }
   }
   return () => {
-    for (const [type, resolveType] of replaced) type.resolveType = resolveType;
+    for (const step of undo) step();
   };
 }
 
-function safeResolveType(typeName: string, resolveType: GraphQLTypeResolver<unknown, unknown>): GraphQLTypeResolver<unknown, unknown> {
-  return (value, context, info, type) => {
-    try {
-      const resolved = resolveType(value, context, info, type);
-      if (!isPromiseLike(resolved)) return resolved;
-      resolved.then(undefined, () => undefined);
-      log.error('unexpected error', { error: `${typeName}.resolveType returned a promise, which compiled execution cannot await` });
-      return undefined;
-    } catch (error) {
-      log.error('unexpected error', { error: error instanceof Error ? error.stack ?? error.message : String(error), type: typeName });
-      return undefined;
-    }
-  };
+function neverThrows<T, F>(name: string, fallback: F, run: () => T): T | F {
+  try {
+    const result = run();
+    if (!isPromiseLike(result)) return result;
+    result.then(undefined, () => undefined);
+    log.error('unexpected error', { error: `${name} returned a promise, which compiled execution cannot await` });
+    return fallback;
+  } catch (error) {
+    log.error('unexpected error', { error: error instanceof Error ? error.stack ?? error.message : String(error), check: name });
+    return fallback;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,16 +367,17 @@ function nullableAncestorLength(tree: Nullability, path: readonly (string | numb
 }
 
 function nullabilityOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Nullability {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root: Nullability = { nullable: true, children: new Map() };
   const queryType = schema.getQueryType();
-  if (queryType) addSelections(schema, fragments, root, queryType, [operation.selectionSet], 0);
+  if (queryType) addSelections(schema, fragmentsOf(document), root, queryType, [operation.selectionSet]);
   return root;
 }
 
-/** Deep enough for any document the limits let through (src/security/limits.ts). */
-const MAX_NULLABILITY_DEPTH = 64;
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  return fragments;
+}
 
 function addSelections(
   schema: GraphQLSchema,
@@ -311,9 +385,8 @@ function addSelections(
   node: Nullability,
   type: GraphQLCompositeType,
   selectionSets: readonly SelectionSetNode[],
-  depth: number,
 ): void {
-  if (depth > MAX_NULLABILITY_DEPTH) return;
+  // As deep as the document, which the depth limit bounds (src/security/limits.ts).
   const objectTypes = isObjectType(type) ? [type] : schema.getPossibleTypes(type);
   for (const objectType of objectTypes) {
     const fields = new Map<string, FieldNode[]>();
@@ -333,7 +406,7 @@ function addSelections(
       const named = getNamedType(fieldType);
       if (isCompositeType(named)) {
         const subSets = fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
-        addSelections(schema, fragments, child, named, subSets, depth + 1);
+        addSelections(schema, fragments, child, named, subSets);
       }
     }
   }

@@ -21,7 +21,8 @@ type Located = { locations?: { line: number; column: number }[]; path?: (string 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ env: { ADGRAPH_RESPONSE_CACHE: '0' } });
+  // Every request executes (no whole-answer cache), and each reads fresh details.
+  h = await startHarness({ env: { ADGRAPH_RESPONSE_CACHE: '0', ADGRAPH_CACHE_ITEM_TTL_MS: '1' } });
 });
 
 /**
@@ -97,6 +98,52 @@ describe('compiled execution', () => {
     expect(compiledExecutionStats).toEqual(before);
   });
 
+  it('a variable inside an input object literal keeps the executor (graphql-jit would read it as missing)', async () => {
+    const ad = (await h.gql<{ advertisements: { nodes: { id: string }[] } }>('{ advertisements(first: 1, connectionId: "demo") { nodes { id } } }')).data!.advertisements.nodes[0]!.id;
+    const before = { ...compiledExecutionStats };
+    const query = 'query ($id: ID!) { _entities(representations: [{ __typename: "Advertisement", id: $id }]) { __typename ... on Advertisement { id } } }';
+    for (let i = 0; i < 2; i++) {
+      const res = await h.gql<{ _entities: unknown[] }>(query, { id: ad });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!._entities).toEqual([{ __typename: 'Advertisement', id: ad }]);
+    }
+    expect(compiledExecutionStats).toEqual(before);
+  });
+
+  it('several root fields with a non-null one keep the executor, which answers at the first failure', async () => {
+    const before = { ...compiledExecutionStats };
+    const query = '{ campaigns(first: 6000) { nodes { id } } advertisements(first: 1, connectionId: "demo") { nodes { id } } }';
+    for (let i = 0; i < 2; i++) {
+      const res = await h.gql(query);
+      expect(res.data).toBeNull();
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    }
+    expect(compiledExecutionStats).toEqual(before);
+  });
+
+  it('a null for a variable with a default, where the argument is non-null, gets graphql-js’s refusal', async () => {
+    const res = await bothExecutors('query ($id: ID = "x") { node(id: $id) { id } }', { id: null }, true);
+    expect(res.data).toEqual({ node: null });
+    expect(res.errors!.map((e) => [e.message, e.extensions?.code])).toEqual([['Argument "id" of non-null type "ID!" must not be null.', 'BAD_USER_INPUT']]);
+  });
+
+  it('an answer with errors lists errors before data, as graphql-js does', async () => {
+    const body = JSON.stringify({ query: '{ advertisements(first: 2, connectionId: "demo") { nodes { id accountProviderId } } }' });
+    const texts: string[] = [];
+    const before = compiledExecutionStats.compiled;
+    for (let i = 0; i < 2; i++) {
+      h.clearCache();
+      h.sandbox.adstat.server.controls.addFault({ endpoint: 'GET /api/advertisement/telegram/:ad_id', status: 500, times: 1 });
+      const res = await request(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      texts.push(await res.body.text());
+    }
+    expect(compiledExecutionStats.compiled, 'the second one compiled').toBe(before + (FORCED ? 2 : 1));
+    for (const text of texts) expect(text.startsWith('{"errors":['), text.slice(0, 200)).toBe(true);
+    const [first, second] = texts.map((t) => JSON.parse(t) as GraphQLResponse);
+    expect({ errors: second!.errors, data: second!.data }).toEqual({ errors: first!.errors, data: first!.data });
+  });
+
   it('a mutation is never compiled', async () => {
     const before = { ...compiledExecutionStats };
     // An id that is not a TonaiCampaign's: answered without any write upstream.
@@ -116,7 +163,7 @@ describe('compiled execution where graphql-jit alone would differ', () => {
     scalar Odd
     interface Thing { name: String }
     type Cube implements Thing { name: String }
-    type Box { thing: Thing odd: Odd! label: String }
+    type Box { thing: Thing odd: Odd! label: String cube: Cube }
     type Query { box: Box boxes: [Box] }
   `;
   const resolvers = {
@@ -126,8 +173,13 @@ describe('compiled execution where graphql-jit alone would differ', () => {
         throw new Error('resolveType failed');
       },
     },
+    Cube: {
+      __isTypeOf: () => {
+        throw new Error('isTypeOf failed');
+      },
+    },
     // Async parents: the resolveType and the serializer run in a promise's continuation.
-    Query: { box: async () => ({ thing: {}, odd: 'bad', label: 'kept' }), boxes: async () => [{ thing: {}, odd: 1, label: 'a' }] },
+    Query: { box: async () => ({ thing: {}, cube: {}, odd: 'bad', label: 'kept' }), boxes: async () => [{ thing: {}, cube: {}, odd: 1, label: 'a' }] },
   };
   const servers: Server[] = [];
   const urls: Record<'always' | 'off', string> = { always: '', off: '' };
@@ -165,8 +217,8 @@ describe('compiled execution where graphql-jit alone would differ', () => {
     expect(executor.errors!.map((e) => e.path)).toEqual([['box', 'odd']]);
   });
 
-  it('a throwing resolveType under an async parent is that field’s error, not an unhandled rejection', async () => {
-    for (const query of ['{ box { label thing { name } } }', '{ boxes { label thing { name } } }']) {
+  it('a throwing resolveType or isTypeOf under an async parent is that field’s error, not an unhandled rejection', async () => {
+    for (const query of ['{ box { label thing { name } } }', '{ boxes { label thing { name } } }', '{ box { label cube { name } } }', '{ boxes { label cube { name } } }']) {
       const compiled = await ask('always', query);
       const executor = await ask('off', query);
       expect(compiled.data).toEqual(executor.data);

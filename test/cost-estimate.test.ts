@@ -202,6 +202,14 @@ describe('the upstream-cost estimate', () => {
     expect(body.extensions!.cost).toMatchObject({ upstreamCalls: 0, budget: 1500 });
   });
 
+  it('estimates a field whose argument execution will refuse as free, instead of failing', async () => {
+    // A null variable in a list of non-null ids: execution refuses the argument before the resolver.
+    const { body, counted } = await measure('query ($a: ID = "x") { nodes(ids: [$a]) { id } }', { a: null });
+    expect(counted).toBe(0);
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(body.extensions!.cost).toMatchObject({ estimated: 0, upstreamCalls: 0 });
+  });
+
   it('follows ADGRAPH_COST_BUDGET', async () => {
     const small = await startHarness({ env: { ADGRAPH_COST_BUDGET: '3' } });
     try {

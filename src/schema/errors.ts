@@ -114,6 +114,12 @@ export function toClientError(error: unknown, path?: ReadonlyArray<string | numb
   if (base && base.path === undefined && base.extensions.code === undefined && (!base.originalError || base.originalError instanceof GraphQLError)) {
     return variableError(base);
   }
+  // graphql-js refusing a field's argument at execution (a null for a non-null one given through a
+  // variable's default): the client's mistake, at the field's path.
+  const refusedArgument = original instanceof GraphQLError && original.extensions.code === undefined ? /^Argument "([^"]+)"/.exec(original.message)?.[1] : undefined;
+  if (refusedArgument !== undefined) {
+    return new GraphQLError((original as GraphQLError).message, { ...options, extensions: { ...(original as GraphQLError).extensions, code: 'BAD_USER_INPUT', rule: 'TYPE', argument: refusedArgument } });
+  }
   if (original instanceof GraphQLError) return original;
   if (base && !base.originalError) return base;
   return new GraphQLError('Unexpected error.', { ...options, extensions: { code: 'INTERNAL_SERVER_ERROR' } });

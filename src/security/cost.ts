@@ -16,6 +16,7 @@ import {
   getVariableValues,
   GraphQLError,
   isAbstractType,
+  isNonNullType,
   isObjectType,
   Kind,
   valueFromAST,
@@ -125,12 +126,19 @@ function fieldsOf(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType, out
   }
 }
 
-function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The field's arguments as execution will see them, or null when one is invalid (a null for a
+ * non-null argument, a null variable inside a list of non-null items): execution then refuses the
+ * field before its resolver runs, so it costs no upstream call.
+ */
+function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> | null {
   const values: Record<string, unknown> = {};
   for (const arg of field.args) {
     const given = node.arguments?.find((a) => a.name.value === arg.name);
     const value = given ? valueFromAST(given.value, arg.type, variables) : undefined;
+    if (given && value === undefined && !(given.value.kind === Kind.VARIABLE && !(given.value.name.value in variables))) return null;
     values[arg.name] = value ?? arg.defaultValue;
+    if (isNonNullType(arg.type) && values[arg.name] == null) return null;
   }
   return values;
 }
@@ -144,7 +152,9 @@ function walkSet(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType, mult
     const field = parent.getFields()[node.name.value];
     if (!field) continue;
     const name = `${parent.name}.${field.name}`;
-    const declared = declarationOf(field)?.(argumentsOf(field, node, walk.variables), walk.scope) ?? {};
+    const args = argumentsOf(field, node, walk.variables);
+    if (!args) continue;
+    const declared = declarationOf(field)?.(args, walk.scope) ?? {};
     add(walk, name, declared, multiplier);
     for (const [key, calls] of Object.entries(declared.shared ?? {})) {
       const previous = walk.shared.get(key);

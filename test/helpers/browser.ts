@@ -52,14 +52,15 @@ export interface AdgraphProcess {
 }
 
 /**
- * `npm start` runs `[NAME=value …] exec node --import tsx <entry>`; this runs the same entry the
- * same way (with the same variables), without npm in between, so the test owns the server process.
+ * `npm start` runs `[NAME=value …] exec node [--flag …] --import tsx <entry>`; this runs the same
+ * entry the same way (with the same variables and node flags), without npm in between, so the test
+ * owns the server process.
  */
-function startEntry(): { entry: string; env: Record<string, string> } {
+function startEntry(): { entry: string; env: Record<string, string>; flags: string[] } {
   const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const start = pkg.scripts?.start ?? '';
-  const match = /^((?:[A-Z_][A-Z0-9_]*=\S+\s+)*)(?:exec\s+)?node\s+--import\s+tsx\s+(\S+\.ts)$/.exec(start.trim());
-  if (!match) throw new Error(`package.json "start" is "${start}", not "[NAME=value …] exec node --import tsx <entry>.ts": update test/helpers/browser.ts to start adgraph the way npm start does`);
+  const match = /^((?:[A-Z_][A-Z0-9_]*=\S+\s+)*)(?:exec\s+)?node\s+((?:--[a-z0-9-]+(?:=\S+)?\s+)*)--import\s+tsx\s+(\S+\.ts)$/.exec(start.trim());
+  if (!match) throw new Error(`package.json "start" is "${start}", not "[NAME=value …] exec node [--flag …] --import tsx <entry>.ts": update test/helpers/browser.ts to start adgraph the way npm start does`);
   const env = Object.fromEntries(
     match[1]!
       .trim()
@@ -67,7 +68,7 @@ function startEntry(): { entry: string; env: Record<string, string> } {
       .filter(Boolean)
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
   );
-  return { entry: match[2]!, env };
+  return { entry: match[3]!, env, flags: match[2]!.trim().split(/\s+/).filter(Boolean) };
 }
 
 /**
@@ -82,7 +83,7 @@ export async function startAdgraphProcess(options: { timeoutMs?: number } = {}):
   const start = startEntry();
   Object.assign(env, start.env, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
 
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, ['--import', 'tsx', start.entry], {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [...start.flags, '--import', 'tsx', start.entry], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
