@@ -34,7 +34,8 @@ import { setLogLevel } from '../src/log.js';
 import { schema as adgraphSchema } from '../src/schema/index.js';
 import { closedLoop } from './load.js';
 import { measurePageCpu, type PageCpuRound } from './page-cpu.js';
-import { dashboardQuery } from './read-dashboard.js';
+import { IncrementalClient, incrementalErrors } from './incremental.js';
+import { dashboardQuery, deferredDashboardQuery } from './read-dashboard.js';
 import { benchEnv, SimProcess } from './sim-process.js';
 import { printTable } from './table.js';
 
@@ -75,9 +76,8 @@ function parseOptions(argv: string[]): Options {
 
 /** The reference dashboard (bench/read-dashboard.ts) with `ads` advertisements. */
 function dashboard(variant: 'list' | 'details' | 'defer', ads = 500): string {
-  let q = dashboardQuery(variant === 'list' ? 'list' : 'details').replace('advertisements(first: 500)', `advertisements(first: ${ads})`);
-  if (variant === 'defer') q = q.replace(' moderation { declineReasons { message } }', ' ... @defer { moderation { declineReasons { message } } }');
-  return q;
+  const q = variant === 'defer' ? deferredDashboardQuery() : dashboardQuery(variant);
+  return q.replace('advertisements(first: 500)', `advertisements(first: ${ads})`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,38 +123,13 @@ async function gql(url: string, query: string, dispatcher?: Agent): Promise<Answ
 }
 
 /**
- * A deferred query read as multipart/mixed: the time to the first part (the rows) and to the last.
- * The parts are taken apart by their boundary only; the payloads are parsed at the end.
+ * A deferred query read as multipart/mixed by a client off this event loop (bench/incremental.ts
+ * says why), as an Answer of its first payload's data and every error.
  */
-async function gqlIncremental(url: string, query: string): Promise<Answer & { parts: number }> {
-  const t0 = performance.now();
-  const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'multipart/mixed' }, body: JSON.stringify({ query }) });
-  const contentType = String(res.headers['content-type'] ?? '');
-  const chunks: Buffer[] = [];
-  let firstMs = Number.NaN;
-  let seen = '';
-  for await (const chunk of res.body) {
-    chunks.push(chunk as Buffer);
-    if (Number.isNaN(firstMs)) {
-      // The first part is complete when the second boundary has arrived.
-      seen += (chunk as Buffer).toString('latin1');
-      if ((seen.match(/\r\n---/g) ?? []).length >= 2) firstMs = performance.now() - t0;
-    }
-  }
-  const ms = performance.now() - t0;
-  const bytes = Buffer.concat(chunks);
-  if (!contentType.startsWith('multipart/mixed')) {
-    const json = JSON.parse(bytes.toString('utf8')) as Answer['json'];
-    return { bytes, contentType, ms, firstMs: ms, json, parts: 1 };
-  }
-  const payloads = bytes
-    .toString('utf8')
-    .split(/\r\n---/)
-    .map((p) => p.slice(p.indexOf('\r\n\r\n') + 4).trim())
-    .filter((p) => p.startsWith('{'))
-    .map((p) => JSON.parse(p) as { data?: Record<string, unknown>; errors?: Answer['json']['errors']; incremental?: { errors?: Answer['json']['errors'] }[] });
-  const errors = payloads.flatMap((p) => [...(p.errors ?? []), ...(p.incremental ?? []).flatMap((i) => i.errors ?? [])]);
-  return { bytes, contentType, ms, firstMs: Number.isNaN(firstMs) ? ms : firstMs, json: { data: payloads[0]?.data ?? null, ...(errors.length ? { errors } : {}) }, parts: payloads.length };
+async function gqlDeferred(client: IncrementalClient, url: string, query: string): Promise<Answer & { parts: number }> {
+  const a = await client.query(url, query);
+  const errors = incrementalErrors(a);
+  return { bytes: a.bytes, contentType: a.contentType, ms: a.ms, firstMs: a.firstMs, json: { data: a.payloads[0]?.data ?? null, ...(errors.length ? { errors } : {}) }, parts: a.payloads.length };
 }
 
 function check(answer: Answer, ads: number, label: string): void {
@@ -326,6 +301,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const url = `http://127.0.0.1:${app.server.port}/graphql`;
   const coldUrl = `http://127.0.0.1:${coldApp.server.port}/graphql`;
   const floor = await startFloor(sim);
+  const incremental = new IncrementalClient();
   const servers: Server[] = [];
   const calls = async () => Object.values((await sim.observe()).counts).reduce((a, b) => a + b, 0);
   try {
@@ -382,7 +358,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       const runAdgraph = async () => {
         coldApp.providers.cache.clear();
         await sim.reset();
-        const a = s.defer ? await gqlIncremental(coldUrl, s.query) : await gql(coldUrl, s.query);
+        const a = s.defer ? await gqlDeferred(incremental, coldUrl, s.query) : await gql(coldUrl, s.query);
         check(a, s.ads, s.label);
         return { ...a, calls: await calls() };
       };
@@ -454,6 +430,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       s.close();
     }
     await floor.close();
+    await incremental.close();
     await coldApp.close();
     await app.close();
     await sim.close();

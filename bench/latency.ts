@@ -2,18 +2,21 @@
  * Latency at the floor: adgraph against a minimal REST client that makes the same minimal upstream
  * calls with full parallelism, in the same run, with L ms injected on every simulator request.
  *
- *   npx tsx bench/latency.ts [--rounds=3] [--latency=50] [--connections=N] [--only=list,details,ads2000] [--timeline]
+ *   npx tsx bench/latency.ts [--rounds=3] [--latency=50] [--connections=N] [--only=list,details,defer,ads2000] [--timeline]
  *
  * The floor client knows the answer's shape in advance (which pages, which logins), so it pays only
  * the round trips the data forces: one for the list dashboard, two with details (the ids come from
- * the page), one for 2,000 ads (four pages at once). Both sides read the same simulators (a child
+ * the page), one for 2,000 ads (four pages at once). `defer` is the details dashboard with the
+ * details field under `... @defer`: its whole answer is compared with the floor's details calls, its
+ * first part (the rows) with the floor's calls without details (a row of its own, `defer rows`). Both sides read the same simulators (a child
  * process, so their CPU is not on adgraph's loop) with the rate limits lifted; adgraph's cache is
  * cleared before each of its runs (AdStat session kept). Rounds interleave adgraph and floor; each
  * figure is adgraph ÷ floor of the same round, min/median/max over the rounds. "L-rounds" is the time
  * some upstream call was in flight, in units of L (median): the call pattern's sequential round
  * trips, which CPU load on a shared machine hardly moves, unlike the end-to-end ratio.
  * `--timeline` prints, for each scenario's last round, when each upstream call of adgraph and of the
- * floor was asked for, handed to a connection, written and answered (bench/timeline.ts).
+ * floor was asked for, handed to a connection, written and answered (bench/timeline.ts), and for
+ * `defer` when the first part arrived.
  */
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
@@ -21,17 +24,19 @@ import { startAdgraph, type Adgraph } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { setLogLevel } from '../src/log.js';
 import { PERIODS } from '../src/providers/adstat/wire.js';
-import { dashboardQuery } from './read-dashboard.js';
+import { IncrementalClient, incrementalErrors } from './incremental.js';
+import { dashboardQuery, deferredDashboardQuery } from './read-dashboard.js';
 import { benchEnv, SimProcess } from './sim-process.js';
 import { printTable } from './table.js';
 import { printTimeline, Timeline } from './timeline.js';
 
-type Scenario = 'list' | 'details' | 'ads2000';
+type Scenario = 'list' | 'details' | 'defer' | 'ads2000';
 
 const LIST_FIELDS = 'id title status createdAt cpm { amount currency } statistics { impressions clicks ctr spent { amount currency } }';
 const QUERIES: Record<Scenario, string> = {
   list: dashboardQuery('list'),
   details: dashboardQuery('details'),
+  defer: deferredDashboardQuery(),
   ads2000: `{ advertisements(first: 2000, connectionId: "demo") { pageInfo { hasNextPage } nodes { ${LIST_FIELDS} } } }`,
 };
 
@@ -44,7 +49,7 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { rounds: 3, latencyMs: 50, connections: undefined, only: ['list', 'details', 'ads2000'], timeline: false };
+  const o: Options = { rounds: 3, latencyMs: 50, connections: undefined, only: ['list', 'details', 'defer', 'ads2000'], timeline: false };
   for (const arg of argv) {
     if (arg === '--timeline') {
       o.timeline = true;
@@ -123,7 +128,17 @@ class Floor {
   }
 }
 
-async function gql(app: Adgraph, query: string): Promise<void> {
+/**
+ * Runs the query; for an incremental one (read by `incremental`, off this event loop: see
+ * bench/incremental.ts), the time from sending to the end of its first part.
+ */
+async function gql(app: Adgraph, query: string, incremental?: IncrementalClient): Promise<number | undefined> {
+  if (incremental) {
+    const answer = await incremental.query(`http://127.0.0.1:${app.server.port}/graphql`, query);
+    const error = incrementalErrors(answer)[0];
+    if (error || answer.payloads.length < 2) throw new Error(`adgraph: ${error?.message ?? `${answer.payloads.length} part(s), not an incremental answer`}`);
+    return answer.firstMs;
+  }
   const res = await request(`http://127.0.0.1:${app.server.port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
@@ -131,6 +146,7 @@ async function gql(app: Adgraph, query: string): Promise<void> {
   });
   const body = (await res.body.json()) as { errors?: { message: string }[] };
   if (res.statusCode !== 200 || body.errors?.length) throw new Error(`adgraph: ${res.statusCode} ${body.errors?.[0]?.message ?? ''}`);
+  return undefined;
 }
 
 /**
@@ -163,6 +179,7 @@ async function main(): Promise<void> {
   const config = sim.configFor(base);
   const app = await startAdgraph(config, { providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
   const floor = new Floor(sim);
+  const incremental = new IncrementalClient();
   const timeline = opts.timeline ? new Timeline(`http://127.0.0.1:${app.server.port}`) : undefined;
   timeline?.watch(app.providers.http);
   const timelines: (() => void)[] = [];
@@ -175,33 +192,37 @@ async function main(): Promise<void> {
       // Warm-up: JIT, keep-alive connections, the AdStat session.
       for (let i = 0; i < 2; i++) {
         app.providers.cache.clear();
-        await gql(app, QUERIES[s]);
-        await (s === 'ads2000' ? floor.ads2000() : floor.dashboard(s === 'details'));
+        await gql(app, QUERIES[s], s === 'defer' ? incremental : undefined);
+        await (s === 'ads2000' ? floor.ads2000() : floor.dashboard(s !== 'list'));
       }
       const a: number[] = [];
       const f: number[] = [];
       let calls = { adgraph: 0, floor: 0 };
       const rounds = { a: [] as number[], f: [] as number[] };
+      // defer: adgraph's first part, and the floor's calls without details beside it.
+      const firstParts: number[] = [];
+      const floorLists: number[] = [];
       for (let r = 0; r < opts.rounds; r++) {
         const traced = r === opts.rounds - 1 ? timeline : undefined;
         app.providers.cache.clear();
         await sim.reset();
         let t = performance.now();
         traced?.start();
-        await gql(app, QUERIES[s]);
+        const firstPart = await gql(app, QUERIES[s], s === 'defer' ? incremental : undefined);
         a.push(performance.now() - t);
+        if (firstPart !== undefined) firstParts.push(firstPart);
         const adgraphCalls = traced?.stop();
         const seen = await sim.observe();
         await sim.reset();
         t = performance.now();
         traced?.start();
-        const floorCalls = await (s === 'ads2000' ? floor.ads2000() : floor.dashboard(s === 'details'));
+        const floorCalls = await (s === 'ads2000' ? floor.ads2000() : floor.dashboard(s !== 'list'));
         f.push(performance.now() - t);
         const floorTimeline = traced?.stop();
         if (adgraphCalls && floorTimeline) {
           const [am, fm] = [a[a.length - 1]!, f[f.length - 1]!];
           timelines.push(() => {
-            printTimeline(`${s}: adgraph`, adgraphCalls, am);
+            printTimeline(`${s}: adgraph`, adgraphCalls, am, firstPart);
             printTimeline(`${s}: floor`, floorTimeline, fm);
           });
         }
@@ -209,6 +230,12 @@ async function main(): Promise<void> {
         calls = { adgraph: sum(seen.counts), floor: floorCalls };
         rounds.a.push(busyMs(seen.arrivals, opts.latencyMs) / opts.latencyMs);
         rounds.f.push(busyMs(floorSeen.arrivals, opts.latencyMs) / opts.latencyMs);
+        if (s === 'defer') {
+          await sim.reset();
+          t = performance.now();
+          await floor.dashboard(false);
+          floorLists.push(performance.now() - t);
+        }
       }
       const ratios = a.map((ms, i) => ms / f[i]!);
       rows.push([
@@ -221,6 +248,10 @@ async function main(): Promise<void> {
         median(ratios).toFixed(2),
         Math.max(...ratios).toFixed(2),
       ]);
+      if (firstParts.length > 0) {
+        const firstRatios = firstParts.map((ms, i) => ms / floorLists[i]!);
+        rows.push(['defer rows', '', '', median(firstParts).toFixed(0), median(floorLists).toFixed(0), Math.min(...firstRatios).toFixed(2), median(firstRatios).toFixed(2), Math.max(...firstRatios).toFixed(2)]);
+      }
     }
     for (const print of timelines) print();
     console.log('');
@@ -228,6 +259,7 @@ async function main(): Promise<void> {
   } finally {
     timeline?.close();
     await floor.close();
+    await incremental.close();
     await app.close();
     await sim.close();
   }

@@ -57,6 +57,11 @@ export function dashboardQuery(variant: Variant): string {
 }`;
 }
 
+/** The details variant with the details field under `... @defer`: the rows first, then each row's details. */
+export function deferredDashboardQuery(): string {
+  return dashboardQuery('details').replace(' moderation { declineReasons { message } }', ' ... @defer { moderation { declineReasons { message } } }');
+}
+
 interface DashboardData {
   accounts: unknown[];
   advertisements: { nodes: unknown[] };

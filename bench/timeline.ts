@@ -110,8 +110,9 @@ export class Timeline {
 /**
  * One row per endpoint: how many calls, and the first/last time of each phase (ms from the run's
  * start). "queued" is the longest wait between asked and handed (the pool had no free connection).
+ * `firstPartMs`: when an incremental answer's first part arrived.
  */
-export function printTimeline(title: string, calls: Call[], totalMs: number): void {
+export function printTimeline(title: string, calls: Call[], totalMs: number, firstPartMs?: number): void {
   const groups = new Map<string, Call[]>();
   for (const c of [...calls].sort((a, b) => a.asked - b.asked)) {
     const g = groups.get(c.endpoint);
@@ -125,7 +126,8 @@ export function printTimeline(title: string, calls: Call[], totalMs: number): vo
     const hi = Math.max(...ys);
     return hi - lo < 0.5 ? lo.toFixed(0) : `${lo.toFixed(0)}–${hi.toFixed(0)}`;
   };
-  console.log(`\n  ${title}: ${calls.length} calls, answer at ${totalMs.toFixed(0)} ms`);
+  const firstPart = firstPartMs === undefined ? '' : `, first part at ${firstPartMs.toFixed(0)} ms`;
+  console.log(`\n  ${title}: ${calls.length} calls${firstPart}, answer at ${totalMs.toFixed(0)} ms`);
   printTable(
     ['endpoint', 'n', 'asked', 'handed', 'written', 'headers', 'done', 'queued max'],
     [...groups].map(([endpoint, g]) => [

@@ -96,6 +96,61 @@ describe('@defer on details fields', () => {
     }
   });
 
+  it('gives the same answer as without @defer, for the same upstream calls', async () => {
+    const fields = 'id providerId title status cpm { amount currency }';
+    const details = 'moderation { declineReasons { message } } budget { daily { amount currency } total { amount currency } }';
+    h.clearCache();
+    h.resetCounts();
+    const plain = await h.gql<{ advertisements: { nodes: Record<string, unknown>[] } }>(`{ advertisements(first: 30, connectionId: "demo") { nodes { ${fields} ${details} } } }`);
+    expect(plain.errors).toBeUndefined();
+    const plainCalls = h.sandbox.adstat.server.controls.snapshot();
+    h.clearCache();
+    h.resetCounts();
+    const got = await parts(h, `{ advertisements(first: 30, connectionId: "demo") { nodes { ${fields} ... @defer { ${details} } } } }`);
+    expect(h.sandbox.adstat.server.controls.snapshot()).toEqual(plainCalls);
+    expect(plainCalls[DETAILS]).toBe(30);
+    // The first part's rows with each deferred part's fields merged in at its path.
+    const merged = structuredClone(got[0]!.body.data!.advertisements!.nodes) as Record<string, unknown>[];
+    for (const part of got.slice(1).flatMap((p) => p.body.incremental ?? [])) {
+      expect(part.errors).toBeUndefined();
+      const [, , index] = part.path as [string, string, number];
+      Object.assign(merged[index]!, part.data);
+    }
+    expect(merged).toEqual(plain.data!.advertisements.nodes);
+  });
+
+  it('sends the rows whose details answered in the same turn of the event loop as one part', async () => {
+    h.clearCache();
+    h.resetCounts();
+    // The simulator holds every details call, then answers them all at once: their answers reach
+    // adgraph together, one connection each. Each would have been a part of its own (and the
+    // executor pays for each part in proportion to the parts still pending).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    h.sandbox.adstat.server.controls.addFault({ endpoint: DETAILS, heldUntil: held });
+    try {
+      const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'multipart/mixed' }, body: JSON.stringify({ query: DEFERRED }) });
+      const stream = await meros<Part>(res as unknown as Response);
+      if (stream instanceof Response) throw new Error(`not multipart: ${await stream.text()}`);
+      const got: Part[] = [];
+      for await (const part of stream) {
+        got.push(part.body);
+        if (got.length === 1) {
+          // The rows came while every details call is held; wait until all five have arrived.
+          while (h.adstatCount(DETAILS) < 5) await new Promise((resolve) => setImmediate(resolve));
+          release();
+        }
+      }
+      const withDetails = got.slice(1).filter((p) => p.incremental?.length);
+      expect(withDetails).toHaveLength(1);
+      expect(withDetails[0]!.incremental!.map((d) => d.path)).toEqual([0, 1, 2, 3, 4].map((i) => ['advertisements', 'nodes', i]));
+      for (const d of withDetails[0]!.incremental!) expect(d.data).toHaveProperty('moderation.declineReasons');
+      expect(got[got.length - 1]!.hasNext).toBe(false);
+    } finally {
+      h.sandbox.adstat.server.controls.clearFaults();
+    }
+  });
+
   it('types and masks an error in a deferred part, leaving the other rows\' details', async () => {
     const demo = h.sandbox.logins.find((l) => l.id === 'demo')!;
     const list = await h.gql<{ advertisements: { nodes: { providerId: string }[] } }>('{ advertisements(first: 5, connectionId: "demo") { nodes { providerId } } }');

@@ -18,6 +18,11 @@ export interface FaultRule {
   path?: string;
   /** Delay before answering, in milliseconds (applied before any other effect). */
   latencyMs?: number;
+  /**
+   * Hold the request until this settles, then apply the rest of the rule (or answer normally):
+   * lets a test (in process) release several answers at the same moment.
+   */
+  heldUntil?: Promise<unknown>;
   /** Answer with this HTTP status and `body` (JSON) instead of the real handler. */
   status?: number;
   body?: unknown;

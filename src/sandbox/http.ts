@@ -175,6 +175,7 @@ export class SimServer {
     const fault = this.controls.takeFault(endpoint, normalizedPath);
     if (fault) {
       if (fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
+      if (fault.heldUntil) await fault.heldUntil.catch(() => undefined);
       if (fault.drop) {
         req.socket.destroy();
         return;
@@ -253,6 +254,8 @@ export class SimServer {
     if (method === 'POST' && path === '/__sandbox/faults') {
       const rule = JSON.parse(await readText(req, 64 * 1024)) as FaultRule;
       if (typeof rule.endpoint !== 'string') return { status: 400, body: { detail: 'endpoint is required' } };
+      // A hold needs a promise in this process; JSON cannot carry one.
+      if ('heldUntil' in rule) return { status: 400, body: { detail: 'heldUntil is only for tests in the same process' } };
       this.controls.addFault(rule);
       return { status: 200, body: { ok: true } };
     }
