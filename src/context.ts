@@ -15,6 +15,11 @@ export interface EnvironmentInfo {
 export interface Loaders {
   /** AdStat advertisement details by `login:adId`: one upstream call per distinct ad, none twice. */
   adstatDetails: DataLoader<string, AdvertisementDetails>;
+  /**
+   * What `adstatDetails` holds, by key (its cache map): a connection that starts the details calls
+   * of its rows itself (schema/advertisement.ts) skips the ones another field already asked for.
+   */
+  adstatDetailsHeld: ReadonlyMap<string, unknown>;
   /** TON.ai campaign details by `key:campaignId`. */
   tonaiDetails: DataLoader<string, TonaiCampaignDetails>;
 }
@@ -85,6 +90,7 @@ function missing(provider: string, connectionId: string): Error {
 
 export function createContext(providers: Providers, environment: EnvironmentInfo, caller: Caller): Context {
   const pending = new Map<string, Promise<unknown>>();
+  const adstatDetailsHeld = new Map<string, Promise<AdvertisementDetails>>();
   return {
     caller,
     providers,
@@ -99,8 +105,9 @@ export function createContext(providers: Providers, environment: EnvironmentInfo
           const client = providers.adstat.get(login);
           return client ? client.advertisement(Number(id)) : Promise.reject(missing('AdStat', login));
         }),
-        { batch: false },
+        { batch: false, cacheMap: adstatDetailsHeld },
       ),
+      adstatDetailsHeld,
       tonaiDetails: new DataLoader(
         each((key, id) => {
           const client = providers.tonai.get(key);

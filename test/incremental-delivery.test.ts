@@ -119,38 +119,6 @@ describe('@defer on details fields', () => {
     expect(merged).toEqual(plain.data!.advertisements.nodes);
   });
 
-  it('sends the rows whose details answered in the same turn of the event loop as one part', async () => {
-    h.clearCache();
-    h.resetCounts();
-    // The simulator holds every details call, then answers them all at once: their answers reach
-    // adgraph together, one connection each. Each would have been a part of its own (and the
-    // executor pays for each part in proportion to the parts still pending).
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    h.sandbox.adstat.server.controls.addFault({ endpoint: DETAILS, heldUntil: held });
-    try {
-      const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'multipart/mixed' }, body: JSON.stringify({ query: DEFERRED }) });
-      const stream = await meros<Part>(res as unknown as Response);
-      if (stream instanceof Response) throw new Error(`not multipart: ${await stream.text()}`);
-      const got: Part[] = [];
-      for await (const part of stream) {
-        got.push(part.body);
-        if (got.length === 1) {
-          // The rows came while every details call is held; wait until all five have arrived.
-          while (h.adstatCount(DETAILS) < 5) await new Promise((resolve) => setImmediate(resolve));
-          release();
-        }
-      }
-      const withDetails = got.slice(1).filter((p) => p.incremental?.length);
-      expect(withDetails).toHaveLength(1);
-      expect(withDetails[0]!.incremental!.map((d) => d.path)).toEqual([0, 1, 2, 3, 4].map((i) => ['advertisements', 'nodes', i]));
-      for (const d of withDetails[0]!.incremental!) expect(d.data).toHaveProperty('moderation.declineReasons');
-      expect(got[got.length - 1]!.hasNext).toBe(false);
-    } finally {
-      h.sandbox.adstat.server.controls.clearFaults();
-    }
-  });
-
   it('types and masks an error in a deferred part, leaving the other rows\' details', async () => {
     const demo = h.sandbox.logins.find((l) => l.id === 'demo')!;
     const list = await h.gql<{ advertisements: { nodes: { providerId: string }[] } }>('{ advertisements(first: 5, connectionId: "demo") { nodes { providerId } } }');
@@ -233,6 +201,82 @@ describe('@stream on a connection\'s nodes', () => {
       }
     } finally {
       h.sandbox.tonai.server.controls.clearFaults();
+    }
+  });
+});
+
+describe('@defer parts per turn of the event loop', () => {
+  // Its own harness: the held calls must not meet the short headers timeout of the one above.
+  let own: Harness;
+  beforeAll(async () => {
+    own = await startHarness({ sandbox: { adstat: { rateLimit: false } }, providers: { adstat: { rateLimit: { max: 1_000_000 } } } });
+  });
+  afterAll(async () => {
+    await own.close();
+  });
+
+  // One connection, and one per AdStat campaign: the rows of every connection in the request share the part.
+  const documents = {
+    'one connection': DEFERRED,
+    'a connection per campaign': '{ campaigns(provider: ADSTAT, first: 4) { nodes { ... on AdstatCampaign { advertisements(first: 3) { nodes { id ... @defer { moderation { declineReasons { message } } } } } } } } }',
+  };
+  for (const [name, query] of Object.entries(documents)) {
+    it(`sends the rows whose details answered in the same turn as one part (${name})`, async () => {
+      own.clearCache();
+      await own.gql('{ __typename }');
+      own.resetCounts();
+      // The simulator holds every details call, then answers them all at once: their answers reach
+      // adgraph together. Each would have been a part of its own (and the executor pays for each
+      // part in proportion to the parts still pending).
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      own.sandbox.adstat.server.controls.addFault({ endpoint: DETAILS, heldUntil: held });
+      try {
+        const res = await fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'multipart/mixed' }, body: JSON.stringify({ query }) });
+        const stream = await meros<Part>(res as unknown as Response);
+        if (stream instanceof Response) throw new Error(`not multipart: ${await stream.text()}`);
+        const got: Part[] = [];
+        let calls = 0;
+        for await (const part of stream) {
+          got.push(part.body);
+          if (got.length === 1) {
+            // The rows came while every details call is held: wait until they have all arrived (the
+            // count stops growing for a few turns), then answer them together.
+            for (let quiet = 0; quiet < 20; quiet++) {
+              await new Promise((resolve) => setImmediate(resolve));
+              if (own.adstatCount(DETAILS) !== calls) quiet = 0;
+              calls = own.adstatCount(DETAILS);
+            }
+            release();
+          }
+        }
+        expect(calls).toBeGreaterThanOrEqual(name === 'one connection' ? 5 : 6);
+        const withDetails = got.slice(1).filter((p) => p.incremental?.length);
+        expect(withDetails).toHaveLength(1);
+        expect(withDetails[0]!.incremental).toHaveLength(calls);
+        for (const d of withDetails[0]!.incremental!) expect(d.data).toHaveProperty('moderation.declineReasons');
+        expect(got[got.length - 1]!.hasNext).toBe(false);
+      } finally {
+        own.sandbox.adstat.server.controls.clearFaults();
+      }
+    });
+  }
+});
+
+describe('@defer details already asked for in the request', () => {
+  it('are not called again when a node field read one first (no item cache to catch it)', async () => {
+    const bare = await startHarness({ env: { ADGRAPH_CACHE_ITEM_TTL_MS: '0', ADGRAPH_CACHE_LIST_TTL_MS: '0', ADGRAPH_RESPONSE_CACHE: '0' } });
+    try {
+      const first = (await bare.gql<{ advertisements: { nodes: { id: string }[] } }>('{ advertisements(first: 1, connectionId: "demo") { nodes { id } } }')).data!.advertisements.nodes[0]!.id;
+      bare.resetCounts();
+      const got = await parts(
+        bare,
+        `{ n: node(id: "${first}") { ... on Advertisement { moderation { declineReasons { message } } } } a: advertisements(first: 5, connectionId: "demo") { nodes { id ... @defer { moderation { declineReasons { message } } } } } }`,
+      );
+      expect(got[got.length - 1]!.body.hasNext).toBe(false);
+      expect(bare.adstatCount(DETAILS)).toBe(5);
+    } finally {
+      await bare.close();
     }
   });
 });

@@ -469,10 +469,11 @@ export async function resolveAdvertisements(
   const connection = await mergedConnection(args, clients.map((client) => adSource(ctx, client, args, predicate)));
   const when = itemsSelect(info, needsDetails);
   if (!when) return connection;
-  const deferred = when === 'deferred' ? { start: new Promise<void>((resolve) => setImmediate(resolve)), release: releasePerTurn() } : null;
+  const deferred = when === 'deferred' ? { start: new Promise<void>((resolve) => setImmediate(resolve)), release: releaserOf(ctx) } : null;
   let started = 0;
   for (const edge of connection.edges) {
-    if (edge instanceof Promise || edge.node.details) continue;
+    // Asked for already (a `node` field, another alias): the loader answers it, with no second call.
+    if (edge instanceof Promise || edge.node.details || ctx.loaders.adstatDetailsHeld.has(adKey(edge.node))) continue;
     const client = ctx.providers.adstat.get(edge.node.connectionId);
     if (!client) continue;
     const id = edge.node.id;
@@ -497,7 +498,18 @@ export async function resolveAdvertisements(
  * them as one part; a row waits at most for the rest of its turn. The busier the loop, the more
  * answers a turn holds, so the saving grows with the load.
  */
-function releasePerTurn(): <T>(promise: Promise<T>) => Promise<T> {
+type Releaser = <T>(promise: Promise<T>) => Promise<T>;
+
+/** One per request: the rows of every connection in it whose details answer in one turn share a part. */
+const releasers = new WeakMap<Context, Releaser>();
+
+function releaserOf(ctx: Context): Releaser {
+  let releaser = releasers.get(ctx);
+  if (!releaser) releasers.set(ctx, (releaser = releasePerTurn()));
+  return releaser;
+}
+
+function releasePerTurn(): Releaser {
   let held: (() => void)[] = [];
   const hold = (settle: () => void) => {
     if (held.length === 0) {
