@@ -487,17 +487,6 @@ export async function resolveAdvertisements(
   return connection;
 }
 
-/**
- * Hands on settled promises a turn of the event loop at a time: each settles as its own did, but at
- * the end of the turn it settled in, together with the others of that turn. Hand-written because
- * the executor (@graphql-tools/executor 2.x, under Yoga's defer-stream plugin) pays for every part
- * it sends in proportion to the deferred parts still pending (it races all of them anew for each
- * part), and each part then runs every plugin's hook, its serialization and a socket write: 500
- * rows whose details settle one by one cost about twice the CPU of the same answer without @defer.
- * Released together, the rows of one turn complete in one pass of microtasks and the executor sends
- * them as one part; a row waits at most for the rest of its turn. The busier the loop, the more
- * answers a turn holds, so the saving grows with the load.
- */
 type Releaser = <T>(promise: Promise<T>) => Promise<T>;
 
 /** One per request: the rows of every connection in it whose details answer in one turn share a part. */
@@ -509,6 +498,17 @@ function releaserOf(ctx: Context): Releaser {
   return releaser;
 }
 
+/**
+ * Hands on settled promises a turn of the event loop at a time: each settles as its own did, but at
+ * the end of the turn it settled in, together with the others of that turn. Hand-written because
+ * the executor (@graphql-tools/executor 2.x, under Yoga's defer-stream plugin) pays for every part
+ * it sends in proportion to the deferred parts still pending (it races all of them anew for each
+ * part), and each part then runs every plugin's hook, its serialization and a socket write: 500
+ * rows whose details settle one by one cost about twice the CPU of the same answer without @defer.
+ * Released together, the rows of one turn complete in one pass of microtasks and the executor sends
+ * them as one part; a row waits at most for the rest of its turn. The busier the loop, the more
+ * answers a turn holds, so the saving grows with the load.
+ */
 function releasePerTurn(): Releaser {
   let held: (() => void)[] = [];
   const hold = (settle: () => void) => {

@@ -69,4 +69,3 @@ export function guardEntityRepresentations(schema: GraphQLSchema): GraphQLSchema
 function settledItems(items: unknown): unknown {
   return Array.isArray(items) ? items.map((item) => Promise.resolve(item).catch(errorValue)) : items;
 }
-
