@@ -472,15 +472,17 @@ export async function resolveAdvertisements(
   const deferred = when === 'deferred' ? { start: new Promise<void>((resolve) => setImmediate(resolve)), release: releaserOf(ctx) } : null;
   let started = 0;
   for (const edge of connection.edges) {
+    if (edge instanceof Promise || edge.node.details) continue;
+    const key = adKey(edge.node);
     // Asked for already (a `node` field, another alias): the loader answers it, with no second call.
-    if (edge instanceof Promise || edge.node.details || ctx.loaders.adstatDetailsHeld.has(adKey(edge.node))) continue;
+    if (ctx.loaders.adstatDetailsHeld.has(key)) continue;
     const client = ctx.providers.adstat.get(edge.node.connectionId);
     if (!client) continue;
     const id = edge.node.id;
     const details = deferred ? deferred.release(deferred.start.then(() => client.advertisement(id))) : client.advertisement(id);
     // Awaited by the fields; handled here too, should an ad's fields not be reached (its parent failed).
     details.catch(() => undefined);
-    ctx.loaders.adstatDetails.prime(adKey(edge.node), details);
+    ctx.loaders.adstatDetails.prime(key, details);
     started += 1;
   }
   if (started > 0 && !deferred) await new Promise<void>((resolve) => setImmediate(resolve));

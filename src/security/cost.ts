@@ -136,7 +136,9 @@ function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode, var
   for (const arg of field.args) {
     const given = node.arguments?.find((a) => a.name.value === arg.name);
     const value = given ? valueFromAST(given.value, arg.type, variables) : undefined;
-    if (given && value === undefined && !(given.value.kind === Kind.VARIABLE && !(given.value.name.value in variables))) return null;
+    // Unreadable (undefined) is invalid, except a variable the request left out: the default applies.
+    const omitted = given?.value.kind === Kind.VARIABLE && !(given.value.name.value in variables);
+    if (given && value === undefined && !omitted) return null;
     values[arg.name] = value ?? arg.defaultValue;
     if (isNonNullType(arg.type) && values[arg.name] == null) return null;
   }
